@@ -1,0 +1,82 @@
+package app.newsroom.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import app.newsroom.tag.Tag;
+
+/** A news article. Its related links live in {@link RelatedLink}; its tags in the article_tag join table. */
+@Entity
+@Table(name = "article")
+public class Article {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 120)
+    public String slug;
+
+    @Column(nullable = false, length = 300)
+    public String headline;
+
+    @Column(length = 1000)
+    public String standfirst;
+
+    /** Sanitized HTML. */
+    @Column(nullable = false)
+    public String body;
+
+    /** Plain text of the body, for word counts and search. */
+    @Column(name = "body_text", nullable = false)
+    public String bodyText;
+
+    @Column(length = 200)
+    public String byline;
+
+    @Column(length = 200)
+    public String section;
+
+    @Column(nullable = false, length = 35)
+    public String language;
+
+    @Column(nullable = false, length = 16)
+    public ArticleStatus status;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @Column(name = "word_count", nullable = false)
+    public int wordCount;
+
+    @ManyToMany
+    @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name")
+    public List<Tag> tags = new ArrayList<>();
+
+    /** Visible to the public: published, and its publication time has come. */
+    public boolean isPublicAt(Instant now) {
+        return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+}

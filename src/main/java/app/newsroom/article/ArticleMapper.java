@@ -1,0 +1,77 @@
+package app.newsroom.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.newsroom.article.ArticleDtos.ArticleRef;
+import app.newsroom.article.ArticleDtos.ArticleResponse;
+import app.newsroom.article.ArticleDtos.ArticleSummary;
+import app.newsroom.article.ArticleDtos.RelatedLinkResponse;
+import app.newsroom.tag.TagDtos.TagRef;
+
+/** Entities to response records. Internal links to articles the public cannot see are left out. */
+final class ArticleMapper {
+
+    private ArticleMapper() {
+    }
+
+    static ArticleResponse full(Article a, List<RelatedLink> links, Instant now) {
+        return new ArticleResponse(a.id, a.slug, a.headline, a.standfirst, a.body, a.byline, a.section, a.language,
+                a.status, a.publishedAt, a.createdAt, a.updatedAt, a.version, a.wordCount, tags(a),
+                links(links, now));
+    }
+
+    static ArticleSummary summary(Article a, List<RelatedLink> links, Instant now) {
+        return new ArticleSummary(a.id, a.slug, a.headline, a.standfirst, a.byline, a.section, a.language, a.status,
+                a.publishedAt, a.createdAt, a.updatedAt, a.version, a.wordCount, tags(a), links(links, now));
+    }
+
+    /** The article as a client would write it: the target of a JSON merge patch. */
+    static Map<String, Object> writableForm(Article a, List<RelatedLink> links) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("slug", a.slug);
+        form.put("headline", a.headline);
+        form.put("standfirst", a.standfirst);
+        form.put("body", a.body);
+        form.put("byline", a.byline);
+        form.put("section", a.section);
+        form.put("language", a.language);
+        form.put("status", a.status.toString());
+        form.put("publishedAt", a.publishedAt == null ? null : a.publishedAt.toString());
+        form.put("tags", a.tags.stream().map(t -> t.slug).toList());
+        List<Map<String, Object>> written = new ArrayList<>();
+        for (RelatedLink link : links) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            if (link.target != null) {
+                l.put("articleId", link.target.id.toString());
+            } else {
+                l.put("title", link.title);
+                l.put("url", link.url);
+            }
+            written.add(l);
+        }
+        form.put("relatedLinks", written);
+        form.values().removeIf(java.util.Objects::isNull);
+        return form;
+    }
+
+    private static List<TagRef> tags(Article a) {
+        return a.tags.stream().map(TagRef::of).toList();
+    }
+
+    private static List<RelatedLinkResponse> links(List<RelatedLink> links, Instant now) {
+        List<RelatedLinkResponse> out = new ArrayList<>(links.size());
+        for (RelatedLink link : links) {
+            if (link.target == null) {
+                out.add(new RelatedLinkResponse(link.id, link.title, link.url, null, link.position));
+            } else if (link.target.isPublicAt(now)) {
+                out.add(new RelatedLinkResponse(link.id, link.target.headline, null,
+                        new ArticleRef(link.target.id, link.target.slug, link.target.headline), link.position));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,285 @@
+package app.newsroom.article;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.newsroom.article.ArticleDtos.ArticlePage;
+import app.newsroom.article.ArticleDtos.ArticleRequest;
+import app.newsroom.article.ArticleDtos.ArticleResponse;
+import app.newsroom.article.ArticleDtos.ArticleSummary;
+import app.newsroom.common.Examples;
+import app.newsroom.common.HttpCaching;
+import app.newsroom.common.Ids;
+import app.newsroom.common.Links;
+import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.Page;
+import app.newsroom.common.PageRequest;
+import app.newsroom.common.Problem;
+import app.newsroom.common.ProblemException;
+import app.newsroom.common.QueryParams;
+import app.newsroom.common.Slugs;
+
+@Path("/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles", description = "News articles with their tags and Related Stories")
+public class ArticleResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final int MAX_TAG_FILTER = 20;
+
+    private final ArticleService service;
+    private final HttpCaching caching;
+    private final NewsroomConfig config;
+
+    ArticleResource(ArticleService service, HttpCaching caching, NewsroomConfig config) {
+        this.service = service;
+        this.caching = caching;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(operationId = "listArticles", summary = "List articles",
+            description = "Published articles in summary form (no body), newest first, paged. Tag filters use the "
+                    + "Guardian syntax: `tag=syria,russia` needs both, `tag=syria|russia` either; groups combine "
+                    + "(`tag=syria,russia|ukraine`). Until API keys land (they will restrict it to editors), "
+                    + "`status` lists drafts or archived articles too.")
+    @APIResponse(responseCode = "200", description = "A page of articles",
+            headers = { @Header(name = "ETag", description = "Strong validator of this page", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Link", description = "RFC 8288 links: first, prev, next, last", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class),
+                    examples = @ExampleObject(name = "articles", value = Examples.ARTICLE_PAGE)))
+    @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
+    public Response list(
+            @Parameter(description = "Tag slugs: `a,b` both, `a|b` either (at most 20 slugs)", example = "syria,russia") @QueryParam("tag") String tag,
+            @Parameter(description = "Section slug path; matches the section and everything below it", example = "world") @QueryParam("section") String section,
+            @Parameter(description = "BCP 47 language tag", example = "en") @QueryParam("language") String language,
+            @Parameter(description = "Author credit, exact (case-insensitive)", example = "Staff reporter") @QueryParam("byline") String byline,
+            @Parameter(description = "Published at or after: date (2026-11-01) or RFC 3339 date-time", example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = "Published before the end of this date, or before this date-time", example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = "Order", schema = @Schema(enumeration = { "newest", "oldest", "updated" }, defaultValue = "newest")) @QueryParam("orderBy") String orderBy,
+            @Parameter(description = "Editorial status to list (editors): published (default), draft, archived or any",
+                    schema = @Schema(enumeration = { "published", "draft", "archived", "any" }, defaultValue = "published")) @QueryParam("status") String status,
+            @Parameter(description = "1-based page number; page * pageSize at most 10,000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        String sectionValue = QueryParams.text("section", section, 200);
+        if (sectionValue != null && !sectionValue.matches(ArticleDtos.SECTION_PATTERN)) {
+            throw ProblemException.badRequest("section", "must be a lowercase slug path such as world/middle-east");
+        }
+        String languageValue = QueryParams.text("language", language, 35);
+        if (languageValue != null) {
+            if (!languageValue.matches(ArticleDtos.LANGUAGE_PATTERN)) {
+                throw ProblemException.badRequest("language", "must be a BCP 47 language tag such as en");
+            }
+            languageValue = java.util.Locale.forLanguageTag(languageValue).toLanguageTag();
+        }
+        ArticleCriteria criteria = new ArticleCriteria(
+                tagGroups(QueryParams.text("tag", tag, 2000)),
+                sectionValue, languageValue,
+                QueryParams.text("byline", byline, 200),
+                QueryParams.instant("from", from, false),
+                QueryParams.instant("to", to, true),
+                QueryParams.enumParam("orderBy", orderBy, ArticleCriteria.Order.class, ArticleCriteria.Order.NEWEST),
+                QueryParams.enumParam("status", status, ArticleCriteria.Visibility.class,
+                        ArticleCriteria.Visibility.PUBLISHED));
+        PageRequest paging = PageRequest.parse(page, pageSize, config.paging());
+        Page<ArticleSummary> result = service.list(criteria, paging);
+        return caching.jsonWithContentTag(headers, result, Links.paging(uri, result.page()));
+    }
+
+    @GET
+    @Path("/{idOrSlug}")
+    @Operation(operationId = "getArticle", summary = "Get an article",
+            description = "One published article in full form, by id or slug. Drafts, archived and scheduled articles "
+                    + "answer 404. Conditional: `If-None-Match` (ETag) or `If-Modified-Since` answer 304.")
+    @APIResponse(responseCode = "200", description = "The article",
+            headers = { @Header(name = "ETag", description = "Strong validator, derived from id and version", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the article (or what it shows of tags and linked articles) last changed", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
+                    examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+    @APIResponse(responseCode = "304", description = "Not modified: the client's copy is current")
+    @APIResponse(responseCode = "404", description = "No published article with this id or slug", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response get(
+            @Parameter(description = "Article id (UUID) or slug", example = "syria-s-interim-president-meets-putin-in-moscow") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "ETags the client holds", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Parameter(description = "HTTP date of the client's copy", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Modified-Since") String ifModifiedSince,
+            @Context HttpHeaders headers) {
+        ArticleView view = service.findPublic(idOrSlug).orElseThrow(() -> ProblemException.notFound(
+                "No published article with id or slug '" + printable(idOrSlug) + "'"));
+        String etag = view.etag();
+        Response.ResponseBuilder response = HttpCaching.notModified(headers, etag, view.lastModified())
+                ? Response.notModified()
+                : Response.ok(view.full());
+        return response.header(HttpHeaders.ETAG, etag).lastModified(HttpCaching.httpDate(view.lastModified())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createArticle", summary = "Create an article",
+            description = "Creates an article (default status draft). The slug is generated from the headline when "
+                    + "absent, transliterated to ASCII, with -2, -3... on a clash; a slug given by the client that is "
+                    + "taken is a 409. The body is sanitized; tags are matched by slug or created as topics.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
+            examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = { @Header(name = "Location", description = "URL of the new article", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "Strong validator of the article", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
+                    examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+    @APIResponse(responseCode = "409", description = "The slug is taken", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    public Response create(ArticleRequest request, @Context UriInfo uri) {
+        ArticleView view = service.create(request);
+        URI location = uri.getBaseUriBuilder().path("articles").path(view.article().id.toString()).build();
+        return Response.created(location).header(HttpHeaders.ETAG, view.etag())
+                .lastModified(HttpCaching.httpDate(view.lastModified())).entity(view.full()).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceArticle", summary = "Replace an article",
+            description = "Replaces every writable field (absent optional fields are cleared; an absent slug keeps the "
+                    + "current one). A body `id` must equal the path's. Honours `If-Match`: a stale ETag is a 412.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
+            examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The replaced article",
+            headers = @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
+                    examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_PRECONDITION)))
+    public Response replace(
+            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Only replace when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
+            ArticleRequest request, @Context HttpHeaders headers) {
+        ArticleView view = service.replace(articleId(id), request, headers).orElseThrow(() -> notFound(id));
+        return written(view);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Operation(operationId = "patchArticle", summary = "Update part of an article",
+            description = "JSON Merge Patch (RFC 7396): members present replace, `null` removes, objects merge. The "
+                    + "merged article is validated as a whole. Honours `If-Match`: a stale ETag is a 412.")
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = "A JSON merge patch of ArticleRequest"),
+            examples = @ExampleObject(name = "retitle", value = Examples.ARTICLE_PATCH)))
+    @APIResponse(responseCode = "200", description = "The patched article",
+            headers = @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
+                    examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_PRECONDITION)))
+    public Response patch(
+            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Only patch when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
+            String patch, @Context HttpHeaders headers) {
+        ArticleView view = service.patch(articleId(id), patch, headers).orElseThrow(() -> notFound(id));
+        return written(view);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article",
+            description = "Deletes an article; a later GET is 404 and internal links to it drop out. Honours `If-Match`.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_PRECONDITION)))
+    public Response delete(
+            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Only delete when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
+            @Context HttpHeaders headers) {
+        if (!service.delete(articleId(id), headers)) {
+            throw notFound(id);
+        }
+        return Response.noContent().build();
+    }
+
+    private static Response written(ArticleView view) {
+        return Response.ok(view.full()).header(HttpHeaders.ETAG, view.etag())
+                .lastModified(HttpCaching.httpDate(view.lastModified())).build();
+    }
+
+    /** Writes address articles by id; anything else in the path cannot name one. */
+    private static UUID articleId(String raw) {
+        return Ids.parse(raw).orElseThrow(() -> notFound(raw));
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("No article with id '" + printable(id) + "'");
+    }
+
+    private static String printable(String s) {
+        String value = s.length() > 130 ? s.substring(0, 130) + "…" : s;
+        return Slugs.isValid(value) || Ids.parse(value).isPresent() ? value : value.replaceAll("[^\\p{L}\\p{N}._~-]", "?");
+    }
+
+    /** Parses the Guardian tag syntax: comma-separated groups that must all match, each a pipe-separated alternative. */
+    static List<List<String>> tagGroups(String raw) {
+        List<List<String>> groups = new ArrayList<>();
+        if (raw == null) {
+            return groups;
+        }
+        int count = 0;
+        for (String group : raw.split(",")) {
+            List<String> slugs = Arrays.stream(group.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            if (slugs.isEmpty()) {
+                throw ProblemException.badRequest("tag", "must be tag slugs joined by ',' (both) or '|' (either)");
+            }
+            for (String slug : slugs) {
+                if (!Slugs.isValid(slug)) {
+                    throw ProblemException.badRequest("tag", "'" + printable(slug) + "' is not a tag slug");
+                }
+            }
+            count += slugs.size();
+            groups.add(slugs);
+        }
+        if (count > MAX_TAG_FILTER) {
+            throw ProblemException.badRequest("tag", "at most " + MAX_TAG_FILTER + " tags");
+        }
+        return groups;
+    }
+}

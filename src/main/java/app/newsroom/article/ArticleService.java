@@ -1,0 +1,358 @@
+package app.newsroom.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.newsroom.article.ArticleDtos.ArticleRequest;
+import app.newsroom.article.ArticleDtos.ArticleSummary;
+import app.newsroom.article.ArticleDtos.RelatedLinkRequest;
+import app.newsroom.article.ArticleDtos.SectionCount;
+import app.newsroom.common.Constraints;
+import app.newsroom.common.HttpCaching;
+import app.newsroom.common.Ids;
+import app.newsroom.common.JsonBody;
+import app.newsroom.common.Page;
+import app.newsroom.common.PageRequest;
+import app.newsroom.common.ProblemException;
+import app.newsroom.common.Slugs;
+import app.newsroom.common.Times;
+import app.newsroom.common.Validation;
+import app.newsroom.tag.Tag;
+import app.newsroom.tag.TagRepository;
+import app.newsroom.tag.TagService;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Articles: reads for the public, and writes that keep slugs unique under concurrency (the unique index decides; a
+ * generated slug that loses a race is retried with the next suffix), sanitize HTML, and version every change.
+ */
+@ApplicationScoped
+public class ArticleService {
+
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final ArticleRepository articles;
+    private final TagRepository tagRepository;
+    private final TagService tags;
+    private final Validation validation;
+    private final ObjectMapper mapper;
+
+    ArticleService(ArticleRepository articles, TagRepository tagRepository, TagService tags, Validation validation,
+            ObjectMapper mapper) {
+        this.articles = articles;
+        this.tagRepository = tagRepository;
+        this.tags = tags;
+        this.validation = validation;
+        this.mapper = mapper;
+    }
+
+    /** A public article by id or slug: drafts, archived and scheduled articles are not found. */
+    @Transactional
+    public Optional<ArticleView> findPublic(String idOrSlug) {
+        Instant now = Instant.now();
+        return findAny(idOrSlug).filter(a -> a.isPublicAt(now)).map(a -> view(a, now));
+    }
+
+    @Transactional
+    public Page<ArticleSummary> list(ArticleCriteria criteria, PageRequest page) {
+        List<List<UUID>> groups = new ArrayList<>();
+        if (!criteria.tagGroups().isEmpty()) {
+            Set<String> slugs = new HashSet<>();
+            criteria.tagGroups().forEach(slugs::addAll);
+            Map<String, UUID> ids = new HashMap<>();
+            tagRepository.findBySlugs(slugs).forEach(t -> ids.put(t.slug, t.id));
+            for (List<String> group : criteria.tagGroups()) {
+                List<UUID> resolved = group.stream().map(ids::get).filter(java.util.Objects::nonNull).toList();
+                if (resolved.isEmpty()) {
+                    return Page.of(List.of(), page, 0);
+                }
+                groups.add(resolved);
+            }
+        }
+        ArticleRepository.PageOfIds ids = articles.page(criteria, groups, page.offset(), page.size());
+        Instant now = Instant.now();
+        List<Article> found = articles.findWithTags(ids.ids());
+        Map<UUID, List<RelatedLink>> links = articles.linksOf(ids.ids());
+        List<ArticleSummary> items = found.stream()
+                .map(a -> ArticleMapper.summary(a, links.getOrDefault(a.id, List.of()), now)).toList();
+        return Page.of(items, page, ids.total());
+    }
+
+    @Transactional
+    public List<SectionCount> sections() {
+        return articles.publicSectionCounts().stream()
+                .map(row -> new SectionCount((String) row[0], ((Number) row[1]).longValue())).toList();
+    }
+
+    public ArticleView create(ArticleRequest request) {
+        validation.check(request);
+        if (request.id() != null) {
+            throw ProblemException.badRequest("id", "is assigned by the server; leave it out");
+        }
+        checkLinks(request.relatedLinks(), null);
+        return withRetries(() -> {
+            Article article = new Article();
+            article.id = Ids.newId();
+            article.createdAt = Times.now();
+            article.version = 1;
+            article.slug = request.slug() != null ? claimSlug(request.slug(), null) : freeSlug(request.headline());
+            apply(article, request);
+            articles.persist(article);
+            replaceLinks(article, request.relatedLinks());
+            articles.flush();
+            Log.infof("Created article %s (%s)", article.id, article.status);
+            return reload(article.id);
+        });
+    }
+
+    public Optional<ArticleView> replace(UUID id, ArticleRequest request, HttpHeaders headers) {
+        validation.check(request);
+        if (request.id() != null && !request.id().equals(id)) {
+            throw ProblemException.badRequest("id", "must equal the id in the path");
+        }
+        checkLinks(request.relatedLinks(), id);
+        return withRetries(() -> {
+            Article article = articles.findById(id);
+            if (article == null) {
+                return Optional.empty();
+            }
+            HttpCaching.checkIfMatch(headers, view(article, Instant.now()).etag());
+            update(article, request);
+            return Optional.of(reload(id));
+        });
+    }
+
+    /** JSON merge patch (RFC 7396) on the article's writable form, validated again as a whole after the merge. */
+    public Optional<ArticleView> patch(UUID id, String patchJson, HttpHeaders headers) {
+        JsonNode patch = parse(patchJson);
+        if (!patch.isObject()) {
+            throw ProblemException.badRequest("(body)", "a merge patch must be a JSON object");
+        }
+        if (patch.hasNonNull("id") && !patch.get("id").asText().equals(id.toString())) {
+            throw ProblemException.badRequest("id", "must equal the id in the path");
+        }
+        return withRetries(() -> {
+            Article article = articles.findById(id);
+            if (article == null) {
+                return Optional.empty();
+            }
+            ArticleView current = view(article, Instant.now());
+            HttpCaching.checkIfMatch(headers, current.etag());
+            JsonNode merged = MergePatch.apply(mapper.valueToTree(ArticleMapper.writableForm(article, current.links())),
+                    patch);
+            ArticleRequest request = toRequest(merged);
+            validation.check(request);
+            checkLinks(request.relatedLinks(), id);
+            update(article, request);
+            return Optional.of(reload(id));
+        });
+    }
+
+    @Transactional
+    public boolean delete(UUID id, HttpHeaders headers) {
+        Article article = articles.findById(id);
+        if (article == null) {
+            return false;
+        }
+        HttpCaching.checkIfMatch(headers, view(article, Instant.now()).etag());
+        articles.delete(article);
+        articles.flush();
+        Log.infof("Deleted article %s", id);
+        return true;
+    }
+
+    /** The current ETag of any article (any status), for conditional writes. */
+    @Transactional
+    public Optional<ArticleView> findForEditing(UUID id) {
+        return Optional.ofNullable(articles.findById(id)).map(a -> view(a, Instant.now()));
+    }
+
+    private void update(Article article, ArticleRequest request) {
+        if (request.slug() != null && !request.slug().equals(article.slug)) {
+            article.slug = claimSlug(request.slug(), article.id);
+        }
+        apply(article, request);
+        replaceLinks(article, request.relatedLinks());
+        articles.flush();
+        Log.infof("Updated article %s to version %d", article.id, article.version);
+    }
+
+    private void apply(Article article, ArticleRequest request) {
+        article.headline = request.headline().trim();
+        article.standfirst = blankToNull(request.standfirst());
+        article.body = app.newsroom.common.Html.sanitize(request.body());
+        article.bodyText = app.newsroom.common.Html.text(article.body);
+        article.wordCount = app.newsroom.common.Html.wordCount(article.bodyText);
+        article.byline = blankToNull(request.byline());
+        article.section = request.section();
+        article.language = request.language() == null ? "en"
+                : Locale.forLanguageTag(request.language()).toLanguageTag();
+        article.status = request.status() == null ? ArticleStatus.DRAFT : request.status();
+        Instant publishedAt = request.publishedAt() == null ? null : Times.stored(request.publishedAt().toInstant());
+        if (publishedAt != null) {
+            article.publishedAt = publishedAt;
+        } else if (article.status == ArticleStatus.PUBLISHED && article.publishedAt == null) {
+            article.publishedAt = Times.now();
+        }
+        article.updatedAt = Times.now();
+        List<Tag> resolved = tags.resolveOrCreate(request.tags());
+        article.tags.clear();
+        article.tags.addAll(resolved);
+    }
+
+    private void replaceLinks(Article article, List<RelatedLinkRequest> requested) {
+        articles.deleteLinksOf(article.id);
+        if (requested == null) {
+            return;
+        }
+        short position = 0;
+        for (RelatedLinkRequest r : requested) {
+            RelatedLink link = new RelatedLink();
+            link.id = Ids.newId();
+            link.article = article;
+            link.position = position++;
+            if (r.articleId() != null) {
+                link.target = articles.getEntityManager().getReference(Article.class, r.articleId());
+            } else {
+                link.title = r.title().trim();
+                link.url = r.url().trim();
+            }
+            articles.getEntityManager().persist(link);
+        }
+    }
+
+    /** Cross-field rules of related links; internal targets must exist and not be the article itself. */
+    private void checkLinks(List<RelatedLinkRequest> links, UUID self) {
+        if (links == null) {
+            return;
+        }
+        List<UUID> targets = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            RelatedLinkRequest link = links.get(i);
+            String at = "relatedLinks[" + i + "]";
+            if (link == null) {
+                throw ProblemException.badRequest(at, "must be an object");
+            }
+            if (link.articleId() != null) {
+                if (link.url() != null || link.title() != null) {
+                    throw ProblemException.badRequest(at, "give either articleId, or title and url, not both");
+                }
+                if (link.articleId().equals(self)) {
+                    throw ProblemException.badRequest(at + ".articleId", "an article cannot link to itself");
+                }
+                targets.add(link.articleId());
+                continue;
+            }
+            if (link.title() == null || link.title().isBlank()) {
+                throw ProblemException.badRequest(at + ".title", "must not be blank for an external link");
+            }
+            if (!ExternalUrls.isHttp(link.url())) {
+                throw ProblemException.badRequest(at + ".url", "must be an absolute http or https URL");
+            }
+        }
+        if (!targets.isEmpty()) {
+            Set<UUID> existing = new HashSet<>(QuarkusTransaction.joiningExisting().call(() -> articles.getEntityManager()
+                    .createQuery("SELECT a.id FROM Article a WHERE a.id IN :ids", UUID.class)
+                    .setParameter("ids", targets).getResultList()));
+            for (int i = 0; i < links.size(); i++) {
+                UUID target = links.get(i).articleId();
+                if (target != null && !existing.contains(target)) {
+                    throw ProblemException.badRequest("relatedLinks[" + i + "].articleId", "no article has this id");
+                }
+            }
+        }
+    }
+
+    /** A client-chosen slug: taken by another article is a 409. */
+    private String claimSlug(String slug, UUID owner) {
+        Optional<Article> holder = articles.findBySlug(slug);
+        if (holder.isPresent() && !holder.get().id.equals(owner)) {
+            throw ProblemException.conflict("slug", "The slug '" + slug + "' is taken by another article");
+        }
+        return slug;
+    }
+
+    /** The generated slug: the headline's, with the first free -2, -3... suffix on a clash. */
+    private String freeSlug(String headline) {
+        String base = Slugs.slugify(headline);
+        if (base.isEmpty()) {
+            base = "article";
+        }
+        Set<String> taken = new HashSet<>(articles.slugsLike(base));
+        for (int n = 1;; n++) {
+            String candidate = Slugs.withSuffix(base, n);
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /**
+     * Runs a write in its own transaction, again when it lost a race on a unique index for something it generated (a
+     * slug with its suffix, a new tag): the next attempt sees the winner's row and picks the next free value. A
+     * client-chosen slug that is taken is a 409 at once.
+     */
+    private <T> T withRetries(Supplier<T> write) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(write::get);
+            } catch (RuntimeException e) {
+                Optional<String> constraint = Constraints.violated(e);
+                if (constraint.isEmpty()) {
+                    throw e;
+                }
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw ProblemException.conflict(null, "Too many concurrent writes of the same slug; retry");
+                }
+                Log.debugf("Write lost a race on %s, attempt %d", constraint.get(), attempt);
+            }
+        }
+    }
+
+    private ArticleView reload(UUID id) {
+        articles.getEntityManager().clear();
+        Article article = articles.findWithTags(List.of(id)).get(0);
+        return view(article, Instant.now());
+    }
+
+    private ArticleView view(Article article, Instant now) {
+        return new ArticleView(article, articles.linksOf(List.of(article.id)).getOrDefault(article.id, List.of()), now);
+    }
+
+    private Optional<Article> findAny(String idOrSlug) {
+        Optional<UUID> id = Ids.parse(idOrSlug);
+        if (id.isPresent()) {
+            return Optional.ofNullable(articles.findById(id.get()));
+        }
+        return Slugs.isValid(idOrSlug) ? articles.findBySlug(idOrSlug) : Optional.empty();
+    }
+
+    private JsonNode parse(String json) {
+        return JsonBody.readTree(mapper, json);
+    }
+
+    private ArticleRequest toRequest(JsonNode merged) {
+        return JsonBody.treeToValue(mapper, merged, ArticleRequest.class);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

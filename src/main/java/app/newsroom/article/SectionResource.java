@@ -1,0 +1,48 @@
+package app.newsroom.article;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.newsroom.article.ArticleDtos.SectionList;
+import app.newsroom.common.Examples;
+import app.newsroom.common.HttpCaching;
+
+@Path("/sections")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sections", description = "Sections in use")
+public class SectionResource {
+
+    private final ArticleService service;
+    private final HttpCaching caching;
+
+    SectionResource(ArticleService service, HttpCaching caching) {
+        this.service = service;
+        this.caching = caching;
+    }
+
+    @GET
+    @Operation(operationId = "listSections", summary = "List sections",
+            description = "Every section that published articles use, with their counts, in alphabetical order.")
+    @APIResponse(responseCode = "200", description = "Sections with counts",
+            headers = @Header(name = "ETag", description = "Strong validator of the list", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionList.class),
+                    examples = @ExampleObject(name = "sections", value = Examples.SECTIONS)))
+    @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
+    public Response list(@Context HttpHeaders headers) {
+        return caching.jsonWithContentTag(headers, new SectionList(service.sections()), null);
+    }
+}

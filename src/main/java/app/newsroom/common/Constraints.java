@@ -1,0 +1,24 @@
+package app.newsroom.common;
+
+import java.util.Optional;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Finds which unique constraint a failed write hit, anywhere in an exception's causes. */
+public final class Constraints {
+
+    private Constraints() {
+    }
+
+    public static Optional<String> violated(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                return Optional.of(violation.getConstraintName());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,120 @@
+package app.newsroom.common;
+
+/** OpenAPI examples, kept as text blocks in one place. */
+public final class Examples {
+
+    private Examples() {
+    }
+
+    public static final String ARTICLE_REQUEST = """
+            {
+              "headline": "Syria's interim president meets Putin in Moscow",
+              "standfirst": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell puts Russia's bases on the table",
+              "body": "<p>Syria's interim president, <strong>Ahmed al-Sharaa</strong>, held talks with Vladimir Putin in Moscow.</p><p>The future of the naval port at Tartous and the Hmeimim air base topped the agenda.</p>",
+              "byline": "Staff reporter",
+              "section": "world/middle-east",
+              "language": "en",
+              "status": "published",
+              "tags": ["Syria", "Russia", "Vladimir Putin", "Ahmed al-Sharaa"],
+              "relatedLinks": [
+                { "title": "Syria holds first elections since Assad", "url": "https://example.org/syria-elections" },
+                { "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12" }
+              ]
+            }""";
+
+    public static final String ARTICLE_PATCH = """
+            { "headline": "Syria's interim leader meets Putin in Moscow", "standfirst": null, "tags": ["Syria", "Russia"] }""";
+
+    public static final String ARTICLE = """
+            {
+              "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+              "slug": "syria-s-interim-president-meets-putin-in-moscow",
+              "headline": "Syria's interim president meets Putin in Moscow",
+              "standfirst": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell puts Russia's bases on the table",
+              "body": "<p>Syria's interim president, <strong>Ahmed al-Sharaa</strong>, held talks with Vladimir Putin in Moscow.</p>",
+              "byline": "Staff reporter",
+              "section": "world/middle-east",
+              "language": "en",
+              "status": "published",
+              "publishedAt": "2026-11-26T09:30:00Z",
+              "createdAt": "2026-11-26T09:00:00Z",
+              "updatedAt": "2026-11-26T09:30:00Z",
+              "version": 3,
+              "wordCount": 412,
+              "tags": [ { "slug": "syria", "name": "Syria", "type": "place" } ],
+              "relatedLinks": [
+                { "id": "0193a4e2-8000-7000-8000-000000000001", "title": "Syria holds first elections since Assad",
+                  "url": "https://example.org/syria-elections", "article": null, "position": 0 },
+                { "id": "0193a4e2-8000-7000-8000-000000000002", "title": "Syria's worst drought in decades", "url": null,
+                  "article": { "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12", "slug": "syria-s-worst-drought-in-decades",
+                               "headline": "Syria's worst drought in decades" }, "position": 1 }
+              ]
+            }""";
+
+    public static final String ARTICLE_PAGE = """
+            {
+              "items": [
+                {
+                  "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+                  "slug": "syria-s-interim-president-meets-putin-in-moscow",
+                  "headline": "Syria's interim president meets Putin in Moscow",
+                  "standfirst": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell",
+                  "byline": "Staff reporter",
+                  "section": "world/middle-east",
+                  "language": "en",
+                  "status": "published",
+                  "publishedAt": "2026-11-26T09:30:00Z",
+                  "createdAt": "2026-11-26T09:00:00Z",
+                  "updatedAt": "2026-11-26T09:30:00Z",
+                  "version": 3,
+                  "wordCount": 412,
+                  "tags": [ { "slug": "syria", "name": "Syria", "type": "place" } ],
+                  "relatedLinks": []
+                }
+              ],
+              "page": { "number": 1, "size": 20, "totalItems": 1, "totalPages": 1 }
+            }""";
+
+    public static final String TAG_REQUEST = """
+            { "name": "Vladimir Putin", "type": "person", "description": "President of Russia" }""";
+
+    public static final String TAG = """
+            { "slug": "vladimir-putin", "name": "Vladimir Putin", "type": "person", "description": "President of Russia",
+              "articleCount": 12, "createdAt": "2026-11-20T08:00:00Z", "updatedAt": "2026-11-20T08:00:00Z" }""";
+
+    public static final String TAG_PAGE = """
+            { "items": [ { "slug": "vladimir-putin", "name": "Vladimir Putin", "type": "person", "description": null,
+                           "articleCount": 12, "createdAt": "2026-11-20T08:00:00Z", "updatedAt": "2026-11-20T08:00:00Z" } ],
+              "page": { "number": 1, "size": 20, "totalItems": 1, "totalPages": 1 } }""";
+
+    public static final String SECTIONS = """
+            { "items": [ { "slug": "world/middle-east", "articleCount": 12 }, { "slug": "world/europe", "articleCount": 4 } ] }""";
+
+    public static final String PROBLEM_VALIDATION = """
+            { "type": "urn:newsroom:problem:validation", "title": "Invalid request", "status": 400,
+              "detail": "Invalid value for 'headline': must not be blank", "instance": "/api/v1/articles",
+              "errors": [ { "field": "headline", "message": "must not be blank" } ] }""";
+
+    public static final String PROBLEM_NOT_FOUND = """
+            { "type": "urn:newsroom:problem:not-found", "title": "Not found", "status": 404,
+              "detail": "No published article with id or slug 'no-such-story'", "instance": "/api/v1/articles/no-such-story" }""";
+
+    public static final String PROBLEM_CONFLICT = """
+            { "type": "urn:newsroom:problem:conflict", "title": "Conflict", "status": 409,
+              "detail": "The slug 'syria-talks' is taken by another article", "instance": "/api/v1/articles",
+              "errors": [ { "field": "slug", "message": "The slug 'syria-talks' is taken by another article" } ] }""";
+
+    public static final String PROBLEM_PRECONDITION = """
+            { "type": "urn:newsroom:problem:precondition-failed", "title": "Precondition failed", "status": 412,
+              "detail": "If-Match does not match the current ETag \\"k3vB0x6Vr0l8dQm1Zx2yHg\\"; read the resource again",
+              "instance": "/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11" }""";
+
+    public static final String PROBLEM_UNSUPPORTED = """
+            { "type": "urn:newsroom:problem:unsupported-media-type", "title": "Unsupported media type", "status": 415,
+              "detail": "This resource does not accept the request's Content-Type; send application/json.",
+              "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_UNAVAILABLE = """
+            { "type": "urn:newsroom:problem:service-unavailable", "title": "Service unavailable", "status": 503,
+              "detail": "The database is unavailable; retry later.", "instance": "/api/v1/articles" }""";
+}

@@ -1,0 +1,66 @@
+package app.newsroom.common;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Article bodies: sanitized on write to the contract's safe subset with jsoup's {@link Safelist} (paragraphs,
+ * headings, lists, links with http/https/mailto, emphasis, blockquote, figure/img with http/https src), and reduced
+ * to plain text for word counts and search.
+ */
+public final class Html {
+
+    private static final Safelist SAFE = new Safelist()
+            .addTags("p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "b", "i", "u",
+                    "s", "sub", "sup", "blockquote", "q", "cite", "figure", "figcaption", "img", "hr", "code", "pre")
+            .addAttributes("a", "href", "title")
+            .addAttributes("blockquote", "cite")
+            .addAttributes("q", "cite")
+            .addAttributes("img", "src", "alt", "title", "width", "height")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addProtocols("blockquote", "cite", "http", "https")
+            .addProtocols("q", "cite", "http", "https")
+            .addProtocols("img", "src", "http", "https")
+            .addEnforcedAttribute("a", "rel", "noopener noreferrer");
+
+    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+
+    private Html() {
+    }
+
+    public static String sanitize(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return Jsoup.clean(html, "", SAFE, OUTPUT).trim();
+    }
+
+    /** The text of (sanitized) HTML, with block elements separated by spaces. */
+    public static String text(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return Jsoup.parse(html).text().trim();
+    }
+
+    public static int wordCount(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean wordChar = Character.isLetterOrDigit(cp) || cp == '\'' || cp == '\u2019' || cp == '-';
+            if (wordChar && !inWord && Character.isLetterOrDigit(cp)) {
+                count++;
+                inWord = true;
+            } else if (!wordChar) {
+                inWord = false;
+            }
+            i += Character.charCount(cp);
+        }
+        return count;
+    }
+}

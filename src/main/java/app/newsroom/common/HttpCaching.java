@@ -1,0 +1,122 @@
+package app.newsroom.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Conditional requests (RFC 9110): strong ETags, {@code If-None-Match} and {@code If-Modified-Since} answered with
+ * 304 on reads, {@code If-Match} checked on writes (412 when stale).
+ */
+@ApplicationScoped
+public class HttpCaching {
+
+    private final ObjectMapper mapper;
+
+    HttpCaching(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A strong ETag: the quoted, URL-safe base64 of the first 16 bytes of the SHA-256 of the given text. */
+    public static String etagOf(String text) {
+        return etagOf(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String etagOf(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16))
+                    + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** 200 with the JSON body and an ETag computed from its bytes, or 304 when the client's copy is current. */
+    public Response jsonWithContentTag(HttpHeaders headers, Object body, String linkHeader) {
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+        String etag = etagOf(json);
+        Response.ResponseBuilder response = notModified(headers, etag, null)
+                ? Response.notModified()
+                : Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
+        response.header(HttpHeaders.ETAG, etag);
+        if (linkHeader != null) {
+            response.header("Link", linkHeader);
+        }
+        return response.build();
+    }
+
+    /** Whether a GET may answer 304: If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2). */
+    public static boolean notModified(HttpHeaders headers, String etag, Instant lastModified) {
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return matches(ifNoneMatch, etag, true);
+        }
+        String ifModifiedSince = headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince != null && lastModified != null) {
+            Instant since = parseHttpDate(ifModifiedSince);
+            return since != null && !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+        }
+        return false;
+    }
+
+    /** Checks {@code If-Match} before a write; a stale or weak tag is a 412 problem. */
+    public static void checkIfMatch(HttpHeaders headers, String currentEtag) {
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch != null && !matches(ifMatch, currentEtag, false)) {
+            throw ProblemException.preconditionFailed(
+                    "If-Match does not match the current ETag " + currentEtag + "; read the resource again");
+        }
+    }
+
+    static boolean matches(String header, String etag, boolean weakComparison) {
+        for (String candidate : header.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                if (!weakComparison) {
+                    continue;
+                }
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static Date httpDate(Instant instant) {
+        return Date.from(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    static Instant parseHttpDate(String value) {
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package app.newsroom.common;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the error responses every API operation can give (400, 406, 415 for bodies, 500, 503) as problem+json, so
+ * the annotations on each operation only name the errors particular to it.
+ */
+public class OpenApiErrors implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                APIResponses responses = operation.getResponses();
+                add(responses, "400", "Invalid request: a parameter or the body failed validation (`errors` names each field), "
+                        + "or the body is not valid JSON", Examples.PROBLEM_VALIDATION);
+                add(responses, "406", "The Accept header names no media type this operation produces", null);
+                if (operation.getRequestBody() != null) {
+                    add(responses, "415", "The Content-Type is not one this operation accepts", Examples.PROBLEM_UNSUPPORTED);
+                }
+                add(responses, "500", "Unexpected error; the detail names an incident id for the logs", null);
+                add(responses, "503", "The database is unavailable; retry after the Retry-After seconds", Examples.PROBLEM_UNAVAILABLE);
+            }
+        }
+    }
+
+    private static void add(APIResponses responses, String status, String description, String example) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        MediaType media = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
+        if (example != null) {
+            Example ex = OASFactory.createExample().value(parse(example));
+            media.addExample("problem", ex);
+        }
+        Content content = OASFactory.createContent().addMediaType("application/problem+json", media);
+        APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
+        responses.addAPIResponse(status, response);
+    }
+
+    private static Object parse(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return json;
+        }
+    }
+
+}

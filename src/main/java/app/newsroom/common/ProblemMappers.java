@@ -1,0 +1,244 @@
+package app.newsroom.common;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import io.quarkus.logging.Log;
+
+/**
+ * The one place where exceptions become RFC 9457 problem+json responses. Messages are written here for clients:
+ * no exception message, class name, SQL or stack trace is ever echoed.
+ */
+class ProblemMappers {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final Map<Integer, String> TITLES = Map.ofEntries(
+            Map.entry(400, "Bad request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not found"), Map.entry(405, "Method not allowed"), Map.entry(406, "Not acceptable"),
+            Map.entry(409, "Conflict"), Map.entry(412, "Precondition failed"), Map.entry(413, "Payload too large"),
+            Map.entry(414, "URI too long"), Map.entry(415, "Unsupported media type"), Map.entry(429, "Too many requests"),
+            Map.entry(431, "Request header fields too large"), Map.entry(500, "Internal server error"),
+            Map.entry(503, "Service unavailable"));
+
+    private static final Map<Integer, String> DETAILS = Map.ofEntries(
+            Map.entry(404, "No resource at this path. The API lives under /api/v1; see /q/openapi."),
+            Map.entry(405, "This method is not supported on this resource; see the Allow header."),
+            Map.entry(406, "This resource cannot produce the media type named in the Accept header."),
+            Map.entry(415, "This resource does not accept the request's Content-Type; send application/json."));
+
+    static Response problem(int status, String type, String title, String detail, String instance,
+            List<Problem.FieldError> errors) {
+        Problem body = new Problem("urn:newsroom:problem:" + type, title, status, detail, instance,
+                errors == null || errors.isEmpty() ? null : errors);
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    static String typeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "rate-limited";
+            case 503 -> "service-unavailable";
+            default -> status >= 500 ? "internal" : "client-error";
+        };
+    }
+
+    static String titleFor(int status) {
+        return TITLES.getOrDefault(status, status >= 500 ? "Server error" : "Client error");
+    }
+
+    @ServerExceptionMapper
+    Response problemException(ProblemException e, UriInfo uri) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors());
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = DETAILS.getOrDefault(status, status == 400 ? "The request could not be understood."
+                : titleFor(status) + ".");
+        Response.ResponseBuilder out = Response.fromResponse(problem(status, typeFor(status), titleFor(status),
+                detail, path(uri), null));
+        for (String h : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
+            if (original != null && original.getHeaderString(h) != null) {
+                out.header(h, original.getHeaderString(h));
+            }
+        }
+        return out.build();
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class, ValueInstantiationException.class,
+            JsonMappingException.class })
+    Response jsonMapping(JsonProcessingException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException || e instanceof StreamConstraintsException
+                || !(e instanceof JsonMappingException mapping)) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + where + ".",
+                    path(uri), null);
+        }
+        String field = fieldPath(mapping);
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "unknown field";
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().equals(JsonSetup.NUL_MESSAGE)) {
+            message = JsonSetup.NUL_MESSAGE;
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + enumValues(invalid.getTargetType());
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && java.time.temporal.Temporal.class.isAssignableFrom(invalid.getTargetType())) {
+            message = "must be an RFC 3339 date-time such as 2026-11-26T09:30:00Z";
+        } else if (e.getCause() instanceof ProblemException problem && !problem.errors().isEmpty()) {
+            message = problem.errors().get(0).message();
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = "must be " + describe(mismatched.getTargetType());
+        } else {
+            message = "has an invalid value";
+        }
+        if (field.isEmpty()) {
+            field = "(body)";
+        }
+        return problem(400, "validation", "Invalid request", "Invalid value for '" + field + "': " + message,
+                path(uri), List.of(new Problem.FieldError(field, message)));
+    }
+
+    @ServerExceptionMapper
+    Response jsonBody(JsonBody.Invalid e, UriInfo uri) {
+        return json(e.json(), uri);
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    Response concurrentUpdate(Exception e, UriInfo uri, HttpHeaders headers) {
+        boolean conditional = headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
+        int status = conditional ? 412 : 409;
+        return problem(status, typeFor(status), titleFor(status),
+                "The resource was changed by another request meanwhile; read it again and retry.", path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    Response any(Throwable e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
+    private static Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            Log.warnf("Database unavailable while serving %s: %s", path(uri), e.toString());
+            return Response.fromResponse(problem(503, "service-unavailable", "Service unavailable",
+                    "The database is unavailable; retry later.", path(uri), null)).header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error %s while serving %s", incident, path(uri));
+        return problem(500, "internal", "Internal server error",
+                "An unexpected error occurred; it has been logged as incident " + incident + ".", path(uri), null);
+    }
+
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static String fieldPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String enumValues(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            names.add(constant.toString());
+        }
+        return String.join(", ", names);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an RFC 3339 date-time such as 2026-11-26T09:30:00Z";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        return "an object";
+    }
+
+    static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+}

@@ -1,0 +1,168 @@
+package app.newsroom.tag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import app.newsroom.common.HttpCaching;
+import app.newsroom.common.Ids;
+import app.newsroom.common.Page;
+import app.newsroom.common.PageRequest;
+import app.newsroom.common.ProblemException;
+import app.newsroom.common.Slugs;
+import app.newsroom.common.Times;
+import app.newsroom.tag.TagDtos.TagRequest;
+import app.newsroom.tag.TagDtos.TagResponse;
+import io.quarkus.logging.Log;
+
+@ApplicationScoped
+public class TagService {
+
+    private final TagRepository tags;
+
+    TagService(TagRepository tags) {
+        this.tags = tags;
+    }
+
+    @Transactional
+    public Optional<TagResponse> get(String slug) {
+        if (!Slugs.isValid(slug)) {
+            return Optional.empty();
+        }
+        return tags.findBySlug(slug).map(this::withCount);
+    }
+
+    @Transactional
+    public Page<TagResponse> list(TagCriteria criteria, PageRequest page) {
+        TagRepository.PageOfIds ids = tags.search(criteria, page.offset(), page.size());
+        Map<java.util.UUID, Tag> byId = tags.list("id in ?1", ids.ids()).stream()
+                .collect(Collectors.toMap(t -> t.id, Function.identity()));
+        Map<java.util.UUID, Long> counts = tags.publicArticleCounts(ids.ids());
+        List<TagResponse> items = ids.ids().stream().map(byId::get)
+                .map(t -> TagResponse.of(t, counts.getOrDefault(t.id, 0L))).toList();
+        return Page.of(items, page, ids.total());
+    }
+
+    @Transactional
+    public TagResponse create(TagRequest request) {
+        String slug = request.slug() != null ? request.slug() : Slugs.slugify(request.name());
+        if (slug.isEmpty()) {
+            throw ProblemException.badRequest("name", "must contain at least one letter or digit");
+        }
+        if (tags.findBySlug(slug).isPresent()) {
+            throw ProblemException.conflict("slug", "A tag with the slug '" + slug + "' already exists");
+        }
+        Tag tag = new Tag();
+        tag.id = Ids.newId();
+        tag.slug = slug;
+        tag.createdAt = Times.now();
+        apply(tag, request);
+        tags.persist(tag);
+        flushOrConflict(slug);
+        Log.infof("Created tag %s (%s)", tag.slug, tag.id);
+        return TagResponse.of(tag, 0);
+    }
+
+    @Transactional
+    public Optional<TagResponse> replace(String slug, TagRequest request, HttpHeaders headers) {
+        if (request.slug() != null && !request.slug().equals(slug)) {
+            throw ProblemException.badRequest("slug", "must equal the slug in the path ('" + slug + "')");
+        }
+        Optional<Tag> found = Slugs.isValid(slug) ? tags.findBySlug(slug) : Optional.empty();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Tag tag = found.get();
+        HttpCaching.checkIfMatch(headers, etag(withCount(tag)));
+        apply(tag, request);
+        tags.flush();
+        return Optional.of(withCount(tag));
+    }
+
+    /** Deletes a tag and detaches it from its articles, whose version moves on since their public form changed. */
+    @Transactional
+    public boolean delete(String slug, HttpHeaders headers) {
+        Optional<Tag> found = Slugs.isValid(slug) ? tags.findBySlug(slug) : Optional.empty();
+        if (found.isEmpty()) {
+            return false;
+        }
+        Tag tag = found.get();
+        HttpCaching.checkIfMatch(headers, etag(withCount(tag)));
+        int touched = tags.getEntityManager().createNativeQuery("""
+                UPDATE article SET version = version + 1, updated_at = :now
+                 WHERE id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)""")
+                .setParameter("now", Times.now()).setParameter("tag", tag.id).executeUpdate();
+        tags.delete(tag);
+        Log.infof("Deleted tag %s, detached from %d articles", slug, touched);
+        return true;
+    }
+
+    /**
+     * The tags for an article write: each string is matched by its slug to an existing tag, or creates a
+     * {@code topic} tag named by the string. Duplicates collapse; order is kept.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Tag> resolveOrCreate(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Map<String, String> bySlug = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String slug = Slugs.slugify(names.get(i));
+            if (slug.isEmpty()) {
+                throw ProblemException.badRequest("tags[" + i + "]", "must contain at least one letter or digit");
+            }
+            bySlug.putIfAbsent(slug, names.get(i).trim());
+        }
+        Map<String, Tag> existing = tags.findBySlugs(bySlug.keySet()).stream()
+                .collect(Collectors.toMap(t -> t.slug, Function.identity()));
+        List<Tag> result = new ArrayList<>();
+        for (Map.Entry<String, String> e : bySlug.entrySet()) {
+            Tag tag = existing.get(e.getKey());
+            if (tag == null) {
+                tag = new Tag();
+                tag.id = Ids.newId();
+                tag.slug = e.getKey();
+                tag.name = e.getValue().length() > 200 ? e.getValue().substring(0, 200) : e.getValue();
+                tag.type = TagType.TOPIC;
+                tag.createdAt = Times.now();
+                tag.updatedAt = tag.createdAt;
+                tags.persist(tag);
+            }
+            result.add(tag);
+        }
+        return result;
+    }
+
+    public static String etag(TagResponse tag) {
+        return HttpCaching.etagOf("tag|" + tag.slug() + "|" + tag.updatedAt() + "|" + tag.name() + "|" + tag.type()
+                + "|" + tag.description() + "|" + tag.articleCount());
+    }
+
+    private TagResponse withCount(Tag tag) {
+        return TagResponse.of(tag, tags.publicArticleCounts(List.of(tag.id)).getOrDefault(tag.id, 0L));
+    }
+
+    private static void apply(Tag tag, TagRequest request) {
+        tag.name = request.name().trim();
+        tag.type = request.type() == null ? TagType.TOPIC : request.type();
+        tag.description = request.description();
+        tag.updatedAt = Times.now();
+    }
+
+    private void flushOrConflict(String slug) {
+        try {
+            tags.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw ProblemException.conflict("slug", "A tag with the slug '" + slug + "' already exists");
+        }
+    }
+}

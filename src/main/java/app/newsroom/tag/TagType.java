@@ -1,0 +1,41 @@
+package app.newsroom.tag;
+
+import java.util.Locale;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What a tag names. Serialized in lowercase. */
+public enum TagType {
+    TOPIC, PERSON, PLACE, ORGANIZATION, EVENT;
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static TagType fromJson(String value) {
+        for (TagType type : values()) {
+            if (type.toString().equals(value)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown tag type");
+    }
+
+    @Converter(autoApply = true)
+    static class JpaConverter implements AttributeConverter<TagType, String> {
+        @Override
+        public String convertToDatabaseColumn(TagType type) {
+            return type == null ? null : type.toString();
+        }
+
+        @Override
+        public TagType convertToEntityAttribute(String value) {
+            return value == null ? null : fromJson(value);
+        }
+    }
+}

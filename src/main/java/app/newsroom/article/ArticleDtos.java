@@ -14,8 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import app.newsroom.common.Examples;
+import app.newsroom.common.RfcDateTimeDeserializer;
 import app.newsroom.common.Slugs;
 import app.newsroom.tag.TagDtos.TagRef;
 
@@ -34,7 +36,7 @@ public final class ArticleDtos {
      * client can send back what it read; an {@code id} must match the path.
      */
     @Schema(name = "ArticleRequest", description = "An article to create or replace", example = Examples.ARTICLE_REQUEST)
-    @JsonIgnoreProperties(value = { "createdAt", "updatedAt", "version", "wordCount" }, allowSetters = true)
+    @JsonIgnoreProperties({ "createdAt", "updatedAt", "version", "wordCount" })
     public record ArticleRequest(
             @Schema(description = "Must equal the id in the path when present (PUT); not accepted on POST", nullable = true)
             UUID id,
@@ -64,6 +66,7 @@ public final class ArticleDtos {
             @Schema(description = "Editorial status; default draft", nullable = true)
             ArticleStatus status,
             @Schema(description = "Publication time (RFC 3339). Set on first publish when absent; in the future, the article is scheduled.", nullable = true)
+            @JsonDeserialize(using = RfcDateTimeDeserializer.class)
             OffsetDateTime publishedAt,
             @Schema(description = "Tags by name or slug; an unknown one creates a topic tag. At most 50.", nullable = true)
             @Size(max = 50)

@@ -162,7 +162,7 @@ public class ArticleResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response create(ArticleRequest request, @Context UriInfo uri) {
         ArticleView view = service.create(request);
-        URI location = uri.getBaseUriBuilder().path("articles").path(view.article().id.toString()).build();
+        URI location = uri.getBaseUriBuilder().path("articles").path(view.id().toString()).build();
         return Response.created(location).header(HttpHeaders.ETAG, view.etag())
                 .lastModified(HttpCaching.httpDate(view.lastModified())).entity(view.full()).build();
     }
@@ -264,8 +264,11 @@ public class ArticleResource {
             return groups;
         }
         int count = 0;
-        for (String group : raw.split(",")) {
-            List<String> slugs = Arrays.stream(group.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String group : raw.split(",", -1)) {
+            List<String> slugs = Arrays.stream(group.split("\\|", -1)).map(String::trim).toList();
+            if (slugs.stream().anyMatch(String::isEmpty)) {
+                slugs = List.of();
+            }
             if (slugs.isEmpty()) {
                 throw ProblemException.badRequest("tag", "must be tag slugs joined by ',' (both) or '|' (either)");
             }

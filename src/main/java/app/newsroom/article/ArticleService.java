@@ -46,7 +46,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class ArticleService {
 
-    private static final int WRITE_ATTEMPTS = 5;
+    /** Each round of a race has one winner, so N concurrent writers of the same slug need up to N attempts. */
+    private static final int WRITE_ATTEMPTS = 12;
 
     private final ArticleRepository articles;
     private final TagRepository tagRepository;
@@ -153,10 +154,9 @@ public class ArticleService {
             if (article == null) {
                 return Optional.empty();
             }
-            ArticleView current = view(article, Instant.now());
-            HttpCaching.checkIfMatch(headers, current.etag());
-            JsonNode merged = MergePatch.apply(mapper.valueToTree(ArticleMapper.writableForm(article, current.links())),
-                    patch);
+            List<RelatedLink> links = articles.linksOf(List.of(id)).getOrDefault(id, List.of());
+            HttpCaching.checkIfMatch(headers, ArticleView.of(article, links, Instant.now()).etag());
+            JsonNode merged = MergePatch.apply(mapper.valueToTree(ArticleMapper.writableForm(article, links)), patch);
             ArticleRequest request = toRequest(merged);
             validation.check(request);
             checkLinks(request.relatedLinks(), id);
@@ -176,12 +176,6 @@ public class ArticleService {
         articles.flush();
         Log.infof("Deleted article %s", id);
         return true;
-    }
-
-    /** The current ETag of any article (any status), for conditional writes. */
-    @Transactional
-    public Optional<ArticleView> findForEditing(UUID id) {
-        return Optional.ofNullable(articles.findById(id)).map(a -> view(a, Instant.now()));
     }
 
     private void update(Article article, ArticleRequest request) {
@@ -322,6 +316,12 @@ public class ArticleService {
                     throw ProblemException.conflict(null, "Too many concurrent writes of the same slug; retry");
                 }
                 Log.debugf("Write lost a race on %s, attempt %d", constraint.get(), attempt);
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
@@ -333,13 +333,13 @@ public class ArticleService {
     }
 
     private ArticleView view(Article article, Instant now) {
-        return new ArticleView(article, articles.linksOf(List.of(article.id)).getOrDefault(article.id, List.of()), now);
+        return ArticleView.of(article, articles.linksOf(List.of(article.id)).getOrDefault(article.id, List.of()), now);
     }
 
     private Optional<Article> findAny(String idOrSlug) {
         Optional<UUID> id = Ids.parse(idOrSlug);
         if (id.isPresent()) {
-            return Optional.ofNullable(articles.findById(id.get()));
+            return articles.findWithTags(List.of(id.get())).stream().findFirst();
         }
         return Slugs.isValid(idOrSlug) ? articles.findBySlug(idOrSlug) : Optional.empty();
     }

@@ -2,44 +2,37 @@ package app.newsroom.article;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import app.newsroom.article.ArticleDtos.ArticleResponse;
 import app.newsroom.common.HttpCaching;
 import app.newsroom.tag.Tag;
 
 /**
- * An article with its links, as seen at one instant. Its ETag and Last-Modified cover what its public form shows of
- * other rows too (tag names, internal link targets), so a renamed target changes them.
+ * An article as served at one instant, computed inside the reading transaction: its full form, and an ETag and
+ * Last-Modified that cover what the form shows of other rows too (tag names, internal link targets), so that renaming
+ * a linked article changes them.
  */
-public record ArticleView(Article article, List<RelatedLink> links, Instant now) {
+public record ArticleView(UUID id, ArticleResponse full, String etag, Instant lastModified) {
 
-    public String etag() {
+    static ArticleView of(Article article, List<RelatedLink> links, Instant now) {
         StringBuilder key = new StringBuilder("article|").append(article.id).append('|').append(article.version);
+        Instant last = article.updatedAt;
         for (Tag tag : article.tags) {
             key.append("|t:").append(tag.id).append(':').append(tag.version);
+            last = tag.updatedAt.isAfter(last) ? tag.updatedAt : last;
         }
         for (RelatedLink link : links) {
             key.append("|l:").append(link.id);
             if (link.target != null) {
-                key.append(':').append(link.target.version).append(':').append(link.target.isPublicAt(now));
+                boolean visible = link.target.isPublicAt(now);
+                key.append(':').append(link.target.version).append(':').append(visible);
+                if (visible && link.target.updatedAt.isAfter(last)) {
+                    last = link.target.updatedAt;
+                }
             }
         }
-        return HttpCaching.etagOf(key.toString());
-    }
-
-    public Instant lastModified() {
-        Instant last = article.updatedAt;
-        for (Tag tag : article.tags) {
-            last = tag.updatedAt.isAfter(last) ? tag.updatedAt : last;
-        }
-        for (RelatedLink link : links) {
-            if (link.target != null && link.target.updatedAt.isAfter(last)) {
-                last = link.target.updatedAt;
-            }
-        }
-        return last;
-    }
-
-    public ArticleDtos.ArticleResponse full() {
-        return ArticleMapper.full(article, links, now);
+        return new ArticleView(article.id, ArticleMapper.full(article, links, now),
+                HttpCaching.etagOf(key.toString()), last);
     }
 }

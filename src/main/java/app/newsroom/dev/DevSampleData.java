@@ -72,7 +72,7 @@ class DevSampleData {
                     a.get("body").asText(), a.get("byline").asText(), a.get("section").asText(), "en", status,
                     a.has("hoursAgo") ? now.minus(a.get("hoursAgo").asLong(), ChronoUnit.HOURS).atOffset(ZoneOffset.UTC) : null,
                     tagSlugs, links);
-            ids.put(a.get("key").asText(), articles.create(request).article().id);
+            ids.put(a.get("key").asText(), articles.create(request).id());
         }
         Log.infof("Loaded %d sample articles for dev mode", ids.size());
     }

@@ -20,7 +20,7 @@ public final class TagDtos {
     }
 
     @Schema(name = "TagRequest", description = "A tag to create or replace", example = Examples.TAG_REQUEST)
-    @JsonIgnoreProperties(value = { "articleCount", "createdAt", "updatedAt" }, allowGetters = false)
+    @JsonIgnoreProperties({ "articleCount", "createdAt", "updatedAt" })
     public record TagRequest(
             @Schema(description = "Unique slug; generated from the name when absent. On PUT it must equal the path's slug.",
                     maxLength = 120, pattern = Slugs.PATTERN, example = "vladimir-putin")

@@ -1,0 +1,61 @@
+package app.newsroom.article;
+
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.created;
+import static app.newsroom.Fixtures.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Listing a full page of articles with their tags and links runs a small, constant number of statements. */
+@QuarkusTest
+class QueryCountTest {
+
+    @Inject
+    EntityManagerFactory factory;
+
+    @Test
+    void shouldListHundredArticlesWithTagsAndLinksInConstantStatements() {
+        String t = token();
+        String target = (String) created(article("Target " + t)).get("id");
+        for (int i = 0; i < 100; i++) {
+            Map<String, Object> a = article("Counted " + i + " " + t);
+            a.put("tags", List.of("count-" + t, "other-" + (i % 7) + "-" + t));
+            List<Map<String, Object>> links = new ArrayList<>();
+            links.add(Map.of("title", "External " + i, "url", "https://example.org/" + i));
+            links.add(Map.of("articleId", target));
+            a.put("relatedLinks", links);
+            created(a);
+        }
+        Statistics stats = factory.unwrap(SessionFactory.class).getStatistics();
+        stats.setStatisticsEnabled(true);
+        long small = statements(stats, t, "1");
+        long large = statements(stats, t, "100");
+        assertTrue(large <= 6, "listing 100 articles ran " + large + " statements");
+        assertTrue(large == small, "statements grew with the page: " + small + " for 1, " + large + " for 100");
+    }
+
+    private long statements(Statistics stats, String t, String pageSize) {
+        stats.clear();
+        given().queryParams(Map.of("tag", "count-" + t, "pageSize", pageSize)).get("/api/v1/articles").then()
+                .statusCode(200).body("items", hasSize(Integer.parseInt(pageSize)))
+                .body("items[0].relatedLinks", hasSize(2))
+                .body("items[0].tags", hasSize(2))
+                .body("page.totalItems", equalTo(100));
+        return stats.getPrepareStatementCount();
+    }
+}

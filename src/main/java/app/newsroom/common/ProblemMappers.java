@@ -34,6 +34,12 @@ import io.quarkus.logging.Log;
  */
 class ProblemMappers {
 
+    private final AllowedMethods allowedMethods;
+
+    ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     static final String PROBLEM_JSON = "application/problem+json";
 
     private static final Map<Integer, String> TITLES = Map.ofEntries(
@@ -101,6 +107,12 @@ class ProblemMappers {
         for (String h : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
             if (original != null && original.getHeaderString(h) != null) {
                 out.header(h, original.getHeaderString(h));
+            }
+        }
+        if (status == 405 && (original == null || original.getHeaderString(HttpHeaders.ALLOW) == null)) {
+            String allow = allowedMethods.forPath(uri.getPath());
+            if (allow != null) {
+                out.header(HttpHeaders.ALLOW, allow);
             }
         }
         return out.build();

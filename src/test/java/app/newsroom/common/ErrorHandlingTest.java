@@ -33,8 +33,11 @@ class ErrorHandlingTest {
     @Test
     void shouldAnswerUnsupportedMethodWith405Problem() {
         given().put("/api/v1/sections").then().statusCode(405).contentType("application/problem+json")
-                .body("status", equalTo(405));
-        given().delete("/api/v1/articles").then().statusCode(405).contentType("application/problem+json");
+                .body("status", equalTo(405)).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        given().delete("/api/v1/articles").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+        given().post("/api/v1/articles/some-id").then().statusCode(405)
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PATCH, PUT"));
     }
 
     @Test
@@ -98,7 +101,7 @@ class ErrorHandlingTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("newsroom API"))
                 .body("paths.'/api/v1/articles'.get.summary", notNullValue())

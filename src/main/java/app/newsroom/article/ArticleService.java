@@ -103,7 +103,7 @@ public class ArticleService {
     }
 
     public ArticleView create(ArticleRequest request) {
-        validation.check(request);
+        check(request);
         if (request.id() != null) {
             throw ProblemException.badRequest("id", "is assigned by the server; leave it out");
         }
@@ -124,7 +124,7 @@ public class ArticleService {
     }
 
     public Optional<ArticleView> replace(UUID id, ArticleRequest request, HttpHeaders headers) {
-        validation.check(request);
+        check(request);
         if (request.id() != null && !request.id().equals(id)) {
             throw ProblemException.badRequest("id", "must equal the id in the path");
         }
@@ -158,7 +158,7 @@ public class ArticleService {
             HttpCaching.checkIfMatch(headers, ArticleView.of(article, links, Instant.now()).etag());
             JsonNode merged = MergePatch.apply(mapper.valueToTree(ArticleMapper.writableForm(article, links)), patch);
             ArticleRequest request = toRequest(merged);
-            validation.check(request);
+            check(request);
             checkLinks(request.relatedLinks(), id);
             update(article, request);
             return Optional.of(reload(id));
@@ -229,6 +229,14 @@ public class ArticleService {
                 link.url = r.url().trim();
             }
             articles.getEntityManager().persist(link);
+        }
+    }
+
+    /** Bean Validation, then the rules no annotation expresses. */
+    private void check(ArticleRequest request) {
+        validation.check(request);
+        if (request.publishedAt() != null && !app.newsroom.common.QueryParams.inRange(request.publishedAt().toInstant())) {
+            throw ProblemException.badRequest("publishedAt", "must be between the years 1 and 9999");
         }
     }
 

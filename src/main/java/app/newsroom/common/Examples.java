@@ -117,4 +117,14 @@ public final class Examples {
     public static final String PROBLEM_UNAVAILABLE = """
             { "type": "urn:newsroom:problem:service-unavailable", "title": "Service unavailable", "status": 503,
               "detail": "The database is unavailable; retry later.", "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_NOT_ACCEPTABLE = """
+            { "type": "urn:newsroom:problem:not-acceptable", "title": "Not acceptable", "status": 406,
+              "detail": "This resource cannot produce the media type named in the Accept header.",
+              "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_INTERNAL = """
+            { "type": "urn:newsroom:problem:internal", "title": "Internal server error", "status": 500,
+              "detail": "An unexpected error occurred; it has been logged as incident 5f0c9a8e-2b1d-4c55-9d7e-0b8f3f1a2c44.",
+              "instance": "/api/v1/articles" }""";
 }

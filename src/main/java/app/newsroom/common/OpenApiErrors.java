@@ -33,11 +33,13 @@ public class OpenApiErrors implements OASFilter {
                 APIResponses responses = operation.getResponses();
                 add(responses, "400", "Invalid request: a parameter or the body failed validation (`errors` names each field), "
                         + "or the body is not valid JSON", Examples.PROBLEM_VALIDATION);
-                add(responses, "406", "The Accept header names no media type this operation produces", null);
+                add(responses, "406", "The Accept header names no media type this operation produces",
+                        Examples.PROBLEM_NOT_ACCEPTABLE);
                 if (operation.getRequestBody() != null) {
                     add(responses, "415", "The Content-Type is not one this operation accepts", Examples.PROBLEM_UNSUPPORTED);
                 }
-                add(responses, "500", "Unexpected error; the detail names an incident id for the logs", null);
+                add(responses, "500", "Unexpected error; the detail names an incident id for the logs",
+                        Examples.PROBLEM_INTERNAL);
                 add(responses, "503", "The database is unavailable; retry after the Retry-After seconds", Examples.PROBLEM_UNAVAILABLE);
             }
         }

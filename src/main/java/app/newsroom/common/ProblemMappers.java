@@ -172,6 +172,14 @@ class ProblemMappers {
                 "The resource was changed by another request meanwhile; read it again and retry.", path(uri), null);
     }
 
+    /** Last line of defence: a value the database refused (out of range, bad encoding) is the client's, not ours. */
+    @ServerExceptionMapper
+    Response dataException(org.hibernate.exception.DataException e, UriInfo uri) {
+        Log.warnf("Database refused a value while serving %s: SQLState %s", path(uri), e.getSQLState());
+        return problem(400, "validation", "Invalid request", "A value in the request is out of the range the "
+                + "database can store.", path(uri), null);
+    }
+
     @ServerExceptionMapper
     Response any(Throwable e, UriInfo uri) {
         return unexpected(e, uri);

@@ -61,6 +61,14 @@ public final class QueryParams {
                 + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()));
     }
 
+    /** Earliest and latest instants accepted anywhere: years 1 to 9999, which PostgreSQL and RFC 3339 both hold. */
+    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(MIN_INSTANT) && !instant.isAfter(MAX_INSTANT);
+    }
+
     /**
      * A date ({@code 2026-11-26}) or RFC 3339 date-time. A date as the upper bound ({@code endOfDay}) means the end of
      * that day, so {@code from=2026-11-26&to=2026-11-26} covers the whole day.
@@ -71,11 +79,17 @@ public final class QueryParams {
         }
         String value = raw.trim();
         try {
+            Instant instant;
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                instant = OffsetDateTime.parse(value.toUpperCase(Locale.ROOT)).toInstant();
             }
-            return OffsetDateTime.parse(value.toUpperCase(Locale.ROOT)).toInstant();
+            if (!inRange(instant)) {
+                throw ProblemException.badRequest(name, "must be between the years 1 and 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be a date (2026-11-26) or an RFC 3339 date-time "
                     + "(2026-11-26T09:30:00Z)");

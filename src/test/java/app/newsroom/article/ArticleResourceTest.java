@@ -349,6 +349,10 @@ class ArticleResourceTest {
                 .body("errors.field", hasItem("tags[0]"));
         create(with(article("ok"), "publishedAt", "tomorrow")).then().statusCode(400)
                 .body("errors.field", hasItem("publishedAt"));
+        create(with(article("ok"), "publishedAt", "+10000-01-01T00:00:00Z")).then().statusCode(400)
+                .body("errors.field", hasItem("publishedAt"));
+        create(with(article("ok"), "publishedAt", "-0005-01-01T00:00:00Z")).then().statusCode(400)
+                .body("errors.field", hasItem("publishedAt"));
         create(with(article("ok"), "wordCount", 5)).then().statusCode(201);
     }
 

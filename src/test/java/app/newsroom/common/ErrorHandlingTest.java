@@ -90,6 +90,8 @@ class ErrorHandlingTest {
                 .body("errors[0].field", equalTo("page"));
         given().queryParam("to", "2024-13-45").get("/api/v1/articles").then().statusCode(400)
                 .body("errors[0].field", equalTo("to"));
+        given().queryParam("from", "-999999999-01-01T00:00:00Z").get("/api/v1/articles").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
         given().queryParam("byline", "a\u0000b").get("/api/v1/articles").then().statusCode(400)
                 .body("errors[0].field", equalTo("byline"));
         given().queryParam("q", "a\u0000b").get("/api/v1/tags").then().statusCode(400)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Fills database $DB on the local PostgreSQL server with N generated articles in newsroom's schema.
+#   ./mvnw package -DskipTests && N=100000 DB=newsroom_bench bench/load.sh
+# 1. ../shared/bench/load.sh generates the corpus into its baseline tables (the raw-SQL baseline);
+# 2. the packaged service starts once against $DB, so that Flyway creates newsroom's schema;
+# 3. bench/transform.sql copies the corpus into newsroom's tables.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared/bench}
+N=${N:-100000}
+DB=${DB:-newsroom_bench}
+PORT=${PORT:-18089}
+PSQL=${PSQL:-"runuser -u postgres -- psql"}
+JAR=target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+
+(cd "$SHARED" && N="$N" DB="$DB" ./load.sh)
+
+echo "migrating $DB with the packaged service..."
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_HTTP_PORT=$PORT java -jar "$JAR" > /tmp/newsroom-migrate.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+kill $pid; wait $pid 2>/dev/null || true
+trap - EXIT
+
+t0=$(date +%s)
+cp bench/transform.sql /tmp/newsroom-transform.sql && chmod a+r /tmp/newsroom-transform.sql
+$PSQL -X -q -d "$DB" -f /tmp/newsroom-transform.sql
+echo "transform into newsroom's schema: $(( $(date +%s) - t0 ))s"
+$PSQL -X -d "$DB" -P pager=off -c "SELECT (SELECT count(*) FROM article) AS articles, (SELECT count(*) FROM tag) AS tags,
+  (SELECT count(*) FROM article_tag) AS article_tags, (SELECT count(*) FROM related_link) AS links,
+  pg_size_pretty(pg_database_size(current_database())) AS size"

@@ -14,17 +14,28 @@ PSQL=${PSQL:-"runuser -u postgres -- psql"}
 JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 
-(cd "$SHARED" && N="$N" DB="$DB" ./load.sh)
+if [ "${SKIP_CORPUS:-0}" != 1 ]; then   # SKIP_CORPUS=1: the baseline tables are loaded already
+  (cd "$SHARED" && N="$N" DB="$DB" ./load.sh)
+fi
+
+# the baseline tables move to their own schema, so that Flyway finds "public" empty
+$PSQL -X -q -d "$DB" -c "CREATE SCHEMA IF NOT EXISTS baseline" -c "DO \$\$ DECLARE t text; BEGIN
+  FOREACH t IN ARRAY ARRAY['articles', 'tags', 'article_tags', 'related_links'] LOOP
+    IF to_regclass('public.' || t) IS NOT NULL THEN EXECUTE format('ALTER TABLE public.%I SET SCHEMA baseline', t); END IF;
+  END LOOP; END \$\$" -c "GRANT USAGE ON SCHEMA baseline TO PUBLIC"
 
 echo "migrating $DB with the packaged service..."
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_HTTP_PORT=$PORT java -jar "$JAR" > /tmp/newsroom-migrate.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
+ready=0
 for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && { ready=1; break; }
+  kill -0 $pid 2>/dev/null || break
   sleep 1
 done
+[ $ready = 1 ] || { echo "the service did not start; see /tmp/newsroom-migrate.log" >&2; tail -20 /tmp/newsroom-migrate.log >&2; exit 1; }
 kill $pid; wait $pid 2>/dev/null || true
 trap - EXIT
 

@@ -9,6 +9,7 @@ DB=${DB:-newsroom_bench}
 PORT=${PORT:-18090}
 DURATION=${DURATION:-20}
 CONNS=${CONNS:-8}
+WARMUP=${WARMUP:-15}
 PSQL=${PSQL:-"runuser -u postgres -- psql"}
 JAR=target/quarkus-app/quarkus-run.jar
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -50,7 +51,7 @@ printf '%-10s %12s %9s %9s %8s | %12s %9s | %s\n' class "api req/s" "p50 ms" "p9
 for class in article newest tag; do
   read -r file prefix suffix <<< "${PATHS[$class]}"
   suffix=${suffix//\'/}
-  api "$class" 5 "$file" "$prefix" "$suffix" > /dev/null   # warm-up
+  api "$class" "$WARMUP" "$file" "$prefix" "$suffix" > /dev/null   # warm-up: let the JIT compile the hot path
   r=$(api "$class" "$DURATION" "$file" "$prefix" "$suffix")
   s=$(sql "$class.sql")
   rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$r"); p50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$r")

@@ -8,7 +8,7 @@ TRUNCATE related_link, article_tag, article, tag;
 
 INSERT INTO tag (id, slug, name, type, description, created_at, updated_at, version)
 SELECT md5('tag:' || id)::uuid, left(slug, 120), left(name, 200), 'topic', NULL, now(), now(), 0
-  FROM tags;
+  FROM baseline.tags;
 
 INSERT INTO article (id, slug, headline, standfirst, body, body_text, byline, section, language, status,
                      published_at, created_at, updated_at, version, word_count)
@@ -27,26 +27,26 @@ SELECT md5('article:' || id)::uuid,
        coalesce(updated_at, published_at, now()),
        1,
        coalesce(array_length(regexp_split_to_array(btrim(coalesce(body, '')), '\s+'), 1), 0)
-  FROM articles;
+  FROM baseline.articles;
 
 -- public_from is what the row trigger would compute, filled in one pass for speed
 ALTER TABLE article_tag DISABLE TRIGGER article_tag_fill_public_from;
 INSERT INTO article_tag (article_id, tag_id, public_from)
 SELECT md5('article:' || at.article_id)::uuid, md5('tag:' || at.tag_id)::uuid,
        CASE WHEN a.status = 'published' THEN coalesce(a.published_at, now()) END
-  FROM article_tags at JOIN articles a ON a.id = at.article_id;
+  FROM baseline.article_tags at JOIN baseline.articles a ON a.id = at.article_id;
 ALTER TABLE article_tag ENABLE TRIGGER article_tag_fill_public_from;
 
 INSERT INTO related_link (id, article_id, position, title, url, target_article_id)
 SELECT md5('link:' || id)::uuid, md5('article:' || article_id)::uuid, position, left(title, 300), left(url, 2000), NULL
-  FROM related_links;
+  FROM baseline.related_links;
 
 -- helpers for the load scripts: the most used tags, and slugs of published articles
 DROP TABLE IF EXISTS bench_popular_tag;
 CREATE TABLE bench_popular_tag AS
 SELECT row_number() OVER (ORDER BY count(*) DESC, t.id) AS rn, t.id AS tag_id, t.slug,
        md5('tag:' || t.id)::uuid AS tag_uuid, count(*) AS articles
-  FROM article_tags at JOIN tags t ON t.id = at.tag_id
+  FROM baseline.article_tags at JOIN baseline.tags t ON t.id = at.tag_id
  GROUP BY t.id, t.slug ORDER BY count(*) DESC LIMIT 20;
 COMMIT;
 

@@ -3,5 +3,5 @@
 SELECT json_build_object('id', a.id, 'slug', a.slug, 'title', a.title, 'summary', a.summary, 'body', a.body,
        'section', a.section, 'published_at', a.published_at,
        'tags', (SELECT coalesce(json_agg(json_build_object('slug', t.slug, 'name', t.name)), '[]')
-                  FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id))
-  FROM articles a WHERE a.id = :n;
+                  FROM baseline.article_tags at JOIN baseline.tags t ON t.id = at.tag_id WHERE at.article_id = a.id))
+  FROM baseline.articles a WHERE a.id = :n;

@@ -18,18 +18,34 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
-    public Optional<Article> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
+    private final ListCounts counts;
+
+    ArticleRepository(ListCounts counts) {
+        this.counts = counts;
     }
 
-    /** Articles with their tags, in the order of the ids given; one statement. */
+    @SuppressWarnings("unchecked")
+    public Optional<Article> findBySlug(String slug) {
+        return getEntityManager().createNativeQuery("SELECT a.* FROM article a WHERE a.slug = :slug", Article.class)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    /** Articles with their tags, in the order of the ids given; two statements whatever the number. */
     public List<Article> findWithTags(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // Native SQL with one array parameter: no HQL translation per request (Hibernate does not reuse the translated
+        // SQL of IN-list queries), and the tags come from one batch fetch (fetch.batch-size) when first touched.
+        @SuppressWarnings("unchecked")
         List<Article> found = getEntityManager()
-                .createQuery("SELECT DISTINCT a FROM Article a LEFT JOIN FETCH a.tags WHERE a.id IN :ids", Article.class)
-                .setParameter("ids", ids).getResultList();
+                .createNativeQuery("SELECT a.* FROM article a WHERE a.id = ANY(:ids)", Article.class)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
+                .setParameter("ids", ids.toArray(new UUID[0])).getResultList();
+        if (!found.isEmpty()) {
+            org.hibernate.Hibernate.initialize(found.get(0).tags);
+        }
         Map<UUID, Article> byId = new HashMap<>();
         found.forEach(a -> byId.put(a.id, a));
         List<Article> ordered = new ArrayList<>(ids.size());
@@ -42,16 +58,20 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ordered;
     }
 
-    /** The related links of these articles with their internal targets, grouped by article, in order; one statement. */
+    /** The related links of these articles with their internal targets, grouped by article, in order; two statements. */
     public Map<UUID, List<RelatedLink>> linksOf(Collection<UUID> articleIds) {
         Map<UUID, List<RelatedLink>> byArticle = new LinkedHashMap<>();
         if (articleIds.isEmpty()) {
             return byArticle;
         }
-        List<RelatedLink> links = getEntityManager().createQuery("""
-                SELECT l FROM RelatedLink l LEFT JOIN FETCH l.target
-                 WHERE l.article.id IN :ids ORDER BY l.position""", RelatedLink.class)
-                .setParameter("ids", articleIds).getResultList();
+        @SuppressWarnings("unchecked")
+        List<RelatedLink> links = getEntityManager()
+                .createNativeQuery("SELECT l.* FROM related_link l WHERE l.article_id = ANY(:ids) ORDER BY l.position",
+                        RelatedLink.class)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(RelatedLink.class)
+                .setParameter("ids", articleIds.toArray(new UUID[0])).getResultList();
+        // internal targets: one batch fetch for all of them
+        links.stream().filter(l -> l.target != null).findFirst().ifPresent(l -> org.hibernate.Hibernate.initialize(l.target));
         for (RelatedLink link : links) {
             byArticle.computeIfAbsent(link.article.id, k -> new ArrayList<>()).add(link);
         }
@@ -76,25 +96,108 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /**
      * One page of article ids matching the criteria, plus the total. Tag slugs must already be resolved to ids
      * ({@code tagIdGroups}): joining through the tag slug costs a hundred times more on a large corpus.
+     *
+     * <p>
+     * Public lists filtered by a single tag are driven from {@code article_tag}, whose index holds each article's
+     * public time: the page is a range scan that stops after one page, and the count never touches the articles.
+     * Everything else runs on the partial indexes of published articles.
      */
     public PageOfIds page(ArticleCriteria criteria, List<List<UUID>> tagIdGroups, int offset, int limit) {
-        StringBuilder where = new StringBuilder();
+        int driver = criteria.visibility() == ArticleCriteria.Visibility.PUBLISHED
+                && criteria.orderBy() != ArticleCriteria.Order.UPDATED ? singleTagGroup(tagIdGroups) : -1;
+        ListSql sql = driver >= 0 ? byTag(criteria, tagIdGroups, driver) : byArticle(criteria, tagIdGroups);
+        Query pageQuery = getEntityManager().createNativeQuery(sql.select + sql.order + " LIMIT :limit OFFSET :offset");
+        Query countQuery = getEntityManager().createNativeQuery(sql.count);
+        sql.params.forEach((k, v) -> {
+            pageQuery.setParameter(k, v);
+            countQuery.setParameter(k, v);
+        });
+        pageQuery.setParameter("limit", limit).setParameter("offset", offset);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = pageQuery.getResultList();
+        boolean lastPage = ids.size() < limit && (offset == 0 || !ids.isEmpty());
+        long total = lastPage ? offset + ids.size() : counts.count(sql.count, sql.params, countQuery);
+        return new PageOfIds(ids, total);
+    }
+
+    private static int singleTagGroup(List<List<UUID>> groups) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).size() == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private ListSql byTag(ArticleCriteria criteria, List<List<UUID>> groups, int driver) {
         Map<String, Object> params = new HashMap<>();
-        Instant now = Instant.now();
+        StringBuilder where = new StringBuilder(" WHERE t.tag_id = :driver AND t.public_from <= :now");
+        params.put("driver", groups.get(driver).get(0));
+        params.put("now", Instant.now());
+        for (int i = 0; i < groups.size(); i++) {
+            if (i != driver) {
+                // every tag row of a public article carries its public time, so the index alone answers this
+                where.append(" AND EXISTS (SELECT 1 FROM article_tag o WHERE o.article_id = t.article_id")
+                        .append(" AND o.public_from <= :now AND o.tag_id IN (:g").append(i).append("))");
+                params.put("g" + i, groups.get(i));
+            }
+        }
+        if (criteria.from() != null) {
+            where.append(" AND t.public_from >= :from");
+            params.put("from", criteria.from());
+        }
+        if (criteria.to() != null) {
+            where.append(" AND t.public_from < :to");
+            params.put("to", criteria.to());
+        }
+        StringBuilder articleFilters = new StringBuilder();
+        articleFilters(criteria, articleFilters, params);
+        String from = articleFilters.isEmpty() ? " FROM article_tag t"
+                : " FROM article_tag t JOIN article a ON a.id = t.article_id";
+        String order = criteria.orderBy() == ArticleCriteria.Order.OLDEST
+                ? " ORDER BY t.public_from ASC, t.article_id ASC"
+                : " ORDER BY t.public_from DESC, t.article_id DESC";
+        return new ListSql("SELECT t.article_id" + from + where + articleFilters,
+                "SELECT count(*)" + from + where + articleFilters, order, params);
+    }
+
+    private ListSql byArticle(ArticleCriteria criteria, List<List<UUID>> groups) {
+        StringBuilder where = new StringBuilder(" WHERE");
+        Map<String, Object> params = new HashMap<>();
         switch (criteria.visibility()) {
             case PUBLISHED -> {
                 where.append(" a.status = 'published' AND a.published_at <= :now");
-                params.put("now", now);
+                params.put("now", Instant.now());
             }
             case DRAFT -> where.append(" a.status = 'draft'");
             case ARCHIVED -> where.append(" a.status = 'archived'");
             case ANY -> where.append(" true");
         }
-        for (int i = 0; i < tagIdGroups.size(); i++) {
+        for (int i = 0; i < groups.size(); i++) {
             where.append(" AND EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag_id IN (:g")
                     .append(i).append("))");
-            params.put("g" + i, tagIdGroups.get(i));
+            params.put("g" + i, groups.get(i));
         }
+        if (criteria.from() != null) {
+            where.append(" AND a.published_at >= :from");
+            params.put("from", criteria.from());
+        }
+        if (criteria.to() != null) {
+            where.append(" AND a.published_at < :to");
+            params.put("to", criteria.to());
+        }
+        articleFilters(criteria, where, params);
+        // the partial indexes' order: (published_at DESC, id DESC), read forwards or backwards
+        String order = switch (criteria.orderBy()) {
+            case NEWEST -> " ORDER BY a.published_at DESC, a.id DESC";
+            case OLDEST -> " ORDER BY a.published_at ASC, a.id ASC";
+            case UPDATED -> " ORDER BY a.updated_at DESC, a.id DESC";
+        };
+        return new ListSql("SELECT a.id FROM article a" + where, "SELECT count(*) FROM article a" + where, order,
+                params);
+    }
+
+    private static void articleFilters(ArticleCriteria criteria, StringBuilder where, Map<String, Object> params) {
         if (criteria.section() != null) {
             where.append(" AND (a.section = :section OR a.section LIKE :sectionPrefix ESCAPE '\\')");
             params.put("section", criteria.section());
@@ -109,32 +212,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             where.append(" AND lower(a.byline) = lower(:byline)");
             params.put("byline", criteria.byline());
         }
-        if (criteria.from() != null) {
-            where.append(" AND a.published_at >= :from");
-            params.put("from", criteria.from());
-        }
-        if (criteria.to() != null) {
-            where.append(" AND a.published_at < :to");
-            params.put("to", criteria.to());
-        }
-        String order = switch (criteria.orderBy()) {
-            case NEWEST -> " ORDER BY a.published_at DESC NULLS LAST, a.id DESC";
-            case OLDEST -> " ORDER BY a.published_at ASC NULLS LAST, a.id ASC";
-            case UPDATED -> " ORDER BY a.updated_at DESC, a.id DESC";
-        };
-        Query pageQuery = getEntityManager().createNativeQuery(
-                "SELECT a.id FROM article a WHERE" + where + order + " LIMIT :limit OFFSET :offset");
-        Query countQuery = getEntityManager().createNativeQuery("SELECT count(*) FROM article a WHERE" + where);
-        params.forEach((k, v) -> {
-            pageQuery.setParameter(k, v);
-            countQuery.setParameter(k, v);
-        });
-        pageQuery.setParameter("limit", limit).setParameter("offset", offset);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = pageQuery.getResultList();
-        long total = ids.size() < limit && (offset == 0 || !ids.isEmpty()) ? offset + ids.size()
-                : ((Number) countQuery.getSingleResult()).longValue();
-        return new PageOfIds(ids, total);
+    }
+
+    private record ListSql(String select, String count, String order, Map<String, Object> params) {
     }
 
     /** Sections in use by public articles, with their counts. */

@@ -65,13 +65,13 @@ public class ArticleService {
     }
 
     /** A public article by id or slug: drafts, archived and scheduled articles are not found. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Optional<ArticleView> findPublic(String idOrSlug) {
         Instant now = Instant.now();
         return findAny(idOrSlug).filter(a -> a.isPublicAt(now)).map(a -> view(a, now));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Page<ArticleSummary> list(ArticleCriteria criteria, PageRequest page) {
         List<List<UUID>> groups = new ArrayList<>();
         if (!criteria.tagGroups().isEmpty()) {
@@ -96,7 +96,7 @@ public class ArticleService {
         return Page.of(items, page, ids.total());
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public List<SectionCount> sections() {
         return articles.publicSectionCounts().stream()
                 .map(row -> new SectionCount((String) row[0], ((Number) row[1]).longValue())).toList();
@@ -189,6 +189,8 @@ public class ArticleService {
     }
 
     private void apply(Article article, ArticleRequest request) {
+        // resolve tags before touching the entity: a query after a change would flush it early (a second version)
+        List<Tag> resolved = tags.resolveOrCreate(request.tags());
         article.headline = request.headline().trim();
         article.standfirst = blankToNull(request.standfirst());
         article.body = app.newsroom.common.Html.sanitize(request.body());
@@ -206,7 +208,6 @@ public class ArticleService {
             article.publishedAt = Times.now();
         }
         article.updatedAt = Times.now();
-        List<Tag> resolved = tags.resolveOrCreate(request.tags());
         article.tags.clear();
         article.tags.addAll(resolved);
     }

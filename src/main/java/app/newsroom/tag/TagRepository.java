@@ -22,7 +22,11 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         if (slugs.isEmpty()) {
             return List.of();
         }
-        return list("slug in ?1", slugs);
+        @SuppressWarnings("unchecked")
+        List<Tag> found = getEntityManager().createNativeQuery("SELECT t.* FROM tag t WHERE t.slug = ANY(:slugs)", Tag.class)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Tag.class)
+                .setParameter("slugs", slugs.toArray(new String[0])).getResultList();
+        return found;
     }
 
     /** Published, publicly visible articles per tag, for the given tags. */

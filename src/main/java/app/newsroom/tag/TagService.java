@@ -32,7 +32,7 @@ public class TagService {
         this.tags = tags;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Optional<TagResponse> get(String slug) {
         if (!Slugs.isValid(slug)) {
             return Optional.empty();
@@ -40,7 +40,7 @@ public class TagService {
         return tags.findBySlug(slug).map(this::withCount);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Page<TagResponse> list(TagCriteria criteria, PageRequest page) {
         TagRepository.PageOfIds ids = tags.search(criteria, page.offset(), page.size());
         Map<java.util.UUID, Tag> byId = tags.list("id in ?1", ids.ids()).stream()

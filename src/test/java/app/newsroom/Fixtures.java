@@ -34,8 +34,31 @@ public final class Fixtures {
         return a;
     }
 
+    /** The bootstrap admin key of the test profile (application.properties, %test). */
+    public static final String ADMIN_KEY = "test-admin-key-for-the-test-profile-only";
+    private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A live key with this role, made once per test run through POST /keys. */
+    public static String key(String role) {
+        if (role.equals("admin")) {
+            return ADMIN_KEY;
+        }
+        return KEYS.computeIfAbsent(role, r -> given().auth().oauth2(ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "test " + r, "role", r)).post("/api/v1/keys")
+                .then().statusCode(201).extract().path("key"));
+    }
+
+    /** A request as an editor. */
+    public static io.restassured.specification.RequestSpecification editor() {
+        return given().auth().oauth2(key("editor"));
+    }
+
+    public static io.restassured.specification.RequestSpecification as(String role) {
+        return role == null ? given() : given().auth().oauth2(key(role));
+    }
+
     public static Response create(Map<String, Object> article) {
-        return given().contentType(ContentType.JSON).body(article).when().post("/api/v1/articles");
+        return editor().contentType(ContentType.JSON).body(article).when().post("/api/v1/articles");
     }
 
     /** Creates the article and answers its JSON as a map; fails the test unless the answer is 201. */

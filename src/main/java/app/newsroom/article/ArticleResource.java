@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.article.ArticleDtos.ArticlePage;
@@ -49,6 +52,10 @@ import app.newsroom.common.Problem;
 import app.newsroom.common.ProblemException;
 import app.newsroom.common.QueryParams;
 import app.newsroom.common.Slugs;
+import app.newsroom.security.Callers;
+import app.newsroom.security.OpenApiSecurity;
+import app.newsroom.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,19 +68,22 @@ public class ArticleResource {
     private final ArticleService service;
     private final HttpCaching caching;
     private final NewsroomConfig config;
+    private final SecurityIdentity caller;
 
-    ArticleResource(ArticleService service, HttpCaching caching, NewsroomConfig config) {
+    ArticleResource(ArticleService service, HttpCaching caching, NewsroomConfig config, SecurityIdentity caller) {
         this.service = service;
         this.caching = caching;
         this.config = config;
+        this.caller = caller;
     }
 
     @GET
+    @PermitAll
     @Operation(operationId = "listArticles", summary = "List articles",
             description = "Published articles in summary form (no body), newest first, paged. Tag filters use the "
                     + "Guardian syntax: `tag=syria,russia` needs both, `tag=syria|russia` either; groups combine "
-                    + "(`tag=syria,russia|ukraine`). Until API keys land (they will restrict it to editors), "
-                    + "`status` lists drafts or archived articles too.")
+                    + "(`tag=syria,russia|ukraine`). Editors (a key with role editor or admin) may list drafts or "
+                    + "archived articles with `status`; for anyone else `status` other than published is a 401 or 403.")
     @APIResponse(responseCode = "200", description = "A page of articles",
             headers = { @Header(name = "ETag", description = "Strong validator of this page", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Link", description = "RFC 8288 links: first, prev, next, last", schema = @Schema(type = SchemaType.STRING)) },
@@ -113,16 +123,21 @@ public class ArticleResource {
                 QueryParams.enumParam("orderBy", orderBy, ArticleCriteria.Order.class, ArticleCriteria.Order.NEWEST),
                 QueryParams.enumParam("status", status, ArticleCriteria.Visibility.class,
                         ArticleCriteria.Visibility.PUBLISHED));
+        if (criteria.visibility() != ArticleCriteria.Visibility.PUBLISHED) {
+            Callers.requireEditor(caller);
+        }
         PageRequest paging = PageRequest.parse(page, pageSize, config.paging());
         Page<ArticleSummary> result = service.list(criteria, paging);
         return caching.jsonWithContentTag(headers, result, Links.paging(uri, result.page()));
     }
 
     @GET
+    @PermitAll
     @Path("/{idOrSlug}")
     @Operation(operationId = "getArticle", summary = "Get an article",
             description = "One published article in full form, by id or slug. Drafts, archived and scheduled articles "
-                    + "answer 404. Conditional: `If-None-Match` (ETag) or `If-Modified-Since` answer 304.")
+                    + "answer 404 to the public and to partners; editors see them. Conditional: `If-None-Match` (ETag) "
+                    + "or `If-Modified-Since` answer 304.")
     @APIResponse(responseCode = "200", description = "The article",
             headers = { @Header(name = "ETag", description = "Strong validator, derived from id and version", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = "When the article (or what it shows of tags and linked articles) last changed", schema = @Schema(type = SchemaType.STRING)) },
@@ -136,8 +151,10 @@ public class ArticleResource {
             @Parameter(description = "ETags the client holds", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-None-Match") String ifNoneMatch,
             @Parameter(description = "HTTP date of the client's copy", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Modified-Since") String ifModifiedSince,
             @Context HttpHeaders headers) {
-        ArticleView view = service.findPublic(idOrSlug).orElseThrow(() -> ProblemException.notFound(
-                "No published article with id or slug '" + printable(idOrSlug) + "'"));
+        boolean editor = caller.hasRole(Role.EDITOR_ROLE);
+        ArticleView view = (editor ? service.findAnyStatus(idOrSlug) : service.findPublic(idOrSlug))
+                .orElseThrow(() -> ProblemException.notFound((editor ? "No article" : "No published article")
+                        + " with id or slug '" + printable(idOrSlug) + "'"));
         String etag = view.etag();
         Response.ResponseBuilder response = HttpCaching.notModified(headers, etag, view.lastModified())
                 ? Response.notModified()
@@ -146,6 +163,8 @@ public class ArticleResource {
     }
 
     @POST
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createArticle", summary = "Create an article",
             description = "Creates an article (default status draft). The slug is generated from the headline when "
@@ -168,6 +187,8 @@ public class ArticleResource {
     }
 
     @PUT
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceArticle", summary = "Replace an article",
@@ -194,6 +215,8 @@ public class ArticleResource {
     }
 
     @PATCH
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(operationId = "patchArticle", summary = "Update part of an article",
@@ -220,6 +243,8 @@ public class ArticleResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{id}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article",
             description = "Deletes an article; a later GET is 404 and internal links to it drop out. Honours `If-Match`.")

@@ -71,6 +71,13 @@ public class ArticleService {
         return findAny(idOrSlug).filter(a -> a.isPublicAt(now)).map(a -> view(a, now));
     }
 
+    /** Any article by id or slug, whatever its status: for editors. */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public Optional<ArticleView> findAnyStatus(String idOrSlug) {
+        Instant now = Instant.now();
+        return findAny(idOrSlug).map(a -> view(a, now));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Page<ArticleSummary> list(ArticleCriteria criteria, PageRequest page) {
         List<List<UUID>> groups = new ArrayList<>();

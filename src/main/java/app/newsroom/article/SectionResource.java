@@ -1,5 +1,6 @@
 package app.newsroom.article;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +36,7 @@ public class SectionResource {
     }
 
     @GET
+    @PermitAll
     @Operation(operationId = "listSections", summary = "List sections",
             description = "Every section that published articles use, with their counts, in alphabetical order.")
     @APIResponse(responseCode = "200", description = "Sections with counts",

@@ -127,4 +127,17 @@ public final class Examples {
             { "type": "urn:newsroom:problem:internal", "title": "Internal server error", "status": 500,
               "detail": "An unexpected error occurred; it has been logged as incident 5f0c9a8e-2b1d-4c55-9d7e-0b8f3f1a2c44.",
               "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_UNAUTHORIZED = """
+            { "type": "urn:newsroom:problem:unauthorized", "title": "Unauthorized", "status": 401,
+              "detail": "This operation needs an API key: send Authorization: Bearer <key>.", "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_FORBIDDEN = """
+            { "type": "urn:newsroom:problem:forbidden", "title": "Forbidden", "status": 403,
+              "detail": "This API key's role does not allow this operation.", "instance": "/api/v1/keys" }""";
+
+    public static final String PROBLEM_RATE_LIMITED = """
+            { "type": "urn:newsroom:problem:rate-limited", "title": "Too many requests", "status": 429,
+              "detail": "The rate limit of this key (or client address) is used up; retry after 12 seconds.",
+              "instance": "/api/v1/articles" }""";
 }

@@ -9,6 +9,11 @@ public interface NewsroomConfig {
 
     Paging paging();
 
+    /** The bootstrap admin key (NEWSROOM_ADMIN_KEY), installed at start so a fresh install can be administered. */
+    java.util.Optional<String> adminKey();
+
+    RateLimit rateLimit();
+
     DevDb devDb();
 
     interface Paging {
@@ -23,6 +28,44 @@ public interface NewsroomConfig {
         /** Deepest row a paged list may reach ({@code page * pageSize}); deeper exports use /changes. */
         @WithDefault("10000")
         int maxDepth();
+    }
+
+    interface RateLimit {
+        /** Whether requests are limited at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where buckets live: {@code memory} (one instance) or {@code redis} (shared by all instances). */
+        @WithDefault("memory")
+        String store();
+
+        /** Redis for the shared store. */
+        @WithDefault("redis://127.0.0.1:6379")
+        String redisUrl();
+
+        /** The window each limit counts over. */
+        @WithDefault("60S")
+        java.time.Duration window();
+
+        /** Requests per window for a client without a key, per client address. */
+        @WithDefault("120")
+        long anonymous();
+
+        /** Requests per window for a partner key. */
+        @WithDefault("1200")
+        long partner();
+
+        /** Requests per window for an editor key. */
+        @WithDefault("2400")
+        long editor();
+
+        /** Requests per window for an admin key. */
+        @WithDefault("2400")
+        long admin();
+
+        /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+        @WithDefault("false")
+        boolean trustForwardedFor();
     }
 
     interface DevDb {

@@ -38,6 +38,13 @@ public class OpenApiErrors implements OASFilter {
                 if (operation.getRequestBody() != null) {
                     add(responses, "415", "The Content-Type is not one this operation accepts", Examples.PROBLEM_UNSUPPORTED);
                 }
+                if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                    add(responses, "401", "No API key, or one that is unknown or revoked (with WWW-Authenticate: Bearer)",
+                            Examples.PROBLEM_UNAUTHORIZED);
+                    add(responses, "403", "The API key's role does not allow this operation", Examples.PROBLEM_FORBIDDEN);
+                }
+                add(responses, "429", "The rate limit of this key or client address is used up; retry after Retry-After seconds",
+                        Examples.PROBLEM_RATE_LIMITED);
                 add(responses, "500", "Unexpected error; the detail names an incident id for the logs",
                         Examples.PROBLEM_INTERNAL);
                 add(responses, "503", "The database is unavailable; retry after the Retry-After seconds", Examples.PROBLEM_UNAVAILABLE);

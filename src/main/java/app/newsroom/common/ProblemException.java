@@ -14,13 +14,21 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<Problem.FieldError> errors;
+    private final transient java.util.Map<String, String> headers;
 
     public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, type, title, detail, errors, java.util.Map.of());
+    }
+
+    /** With response headers the problem needs (Retry-After, WWW-Authenticate...). */
+    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors,
+            java.util.Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.headers = java.util.Map.copyOf(headers);
     }
 
     public static ProblemException badRequest(String field, String message) {
@@ -55,5 +63,9 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 }

@@ -87,7 +87,28 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response problemException(ProblemException e, UriInfo uri) {
-        return problem(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors());
+        Response.ResponseBuilder out = Response.fromResponse(
+                problem(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors()));
+        e.headers().forEach(out::header);
+        return out.build();
+    }
+
+    /** A missing key on a protected operation, or a key that is not live: 401 with the Bearer challenge. */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        String detail = headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                ? "This operation needs an API key: send Authorization: Bearer <key>."
+                : "The API key is not valid (unknown or revoked), or the Authorization header is not 'Bearer <key>'.";
+        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, path(uri), null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"newsroom\"").build();
+    }
+
+    /** A live key without the role the operation needs. */
+    @ServerExceptionMapper
+    Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "This API key's role does not allow this operation.", path(uri),
+                null);
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,8 @@ package app.newsroom.tag;
 
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.common.Examples;
@@ -38,6 +41,8 @@ import app.newsroom.common.Problem;
 import app.newsroom.common.ProblemException;
 import app.newsroom.common.QueryParams;
 import app.newsroom.common.Validation;
+import app.newsroom.security.OpenApiSecurity;
+import app.newsroom.security.Role;
 import app.newsroom.tag.TagDtos.TagRequest;
 import app.newsroom.tag.TagDtos.TagResponse;
 
@@ -59,6 +64,7 @@ public class TagResource {
     }
 
     @GET
+    @PermitAll
     @Operation(operationId = "listTags", summary = "List tags",
             description = "Tags, paged. `q` matches name or slug by prefix, or closely (trigram similarity) to forgive "
                     + "typos; without `orderBy` the closest matches come first. `articleCount` counts published articles.")
@@ -86,6 +92,7 @@ public class TagResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{slug}")
     @Operation(operationId = "getTag", summary = "Get a tag", description = "One tag by its slug, with its count of published articles.")
     @APIResponse(responseCode = "200", description = "The tag",
@@ -102,6 +109,8 @@ public class TagResource {
     }
 
     @POST
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createTag", summary = "Create a tag",
             description = "Creates a tag. The slug is generated from the name when absent (non-Latin names are transliterated).")
@@ -121,6 +130,8 @@ public class TagResource {
     }
 
     @PUT
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceTag", summary = "Replace a tag",
@@ -143,6 +154,8 @@ public class TagResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{slug}")
     @Operation(operationId = "deleteTag", summary = "Delete a tag",
             description = "Deletes a tag and detaches it from every article that had it. Honours `If-Match`.")

@@ -4,6 +4,7 @@ import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.token;
 import static app.newsroom.Fixtures.with;
+import static app.newsroom.Fixtures.editor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -126,14 +127,14 @@ class ArticleListTest {
 
     @Test
     void shouldListDraftsArchivedAndAnyStatusWhenAsked() {
-        given().queryParams(Map.of("tag", a + "|" + c, "status", "draft")).get("/api/v1/articles").then()
+        editor().queryParams(Map.of("tag", a + "|" + c, "status", "draft")).get("/api/v1/articles").then()
                 .body("items.headline", contains("Four " + t));
-        given().queryParams(Map.of("tag", a + "|" + c, "status", "archived")).get("/api/v1/articles").then()
+        editor().queryParams(Map.of("tag", a + "|" + c, "status", "archived")).get("/api/v1/articles").then()
                 .body("items.headline", contains("Five " + t));
-        given().queryParams(Map.of("tag", a + "|" + c, "status", "any")).get("/api/v1/articles").then()
+        editor().queryParams(Map.of("tag", a + "|" + c, "status", "any")).get("/api/v1/articles").then()
                 .body("page.totalItems", equalTo(6))
                 .body("items.headline", hasItem("Six " + t));
-        given().queryParams(Map.of("status", "deleted")).get("/api/v1/articles").then().statusCode(400);
+        editor().queryParams(Map.of("status", "deleted")).get("/api/v1/articles").then().statusCode(400);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.createdId;
 import static app.newsroom.Fixtures.token;
 import static app.newsroom.Fixtures.with;
+import static app.newsroom.Fixtures.editor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -153,7 +154,7 @@ class ArticleResourceTest {
         Map<String, Object> replacement = article("After replacement");
         replacement.put("tags", List.of("Replaced tag"));
         replacement.remove("standfirst");
-        var put = given().contentType(ContentType.JSON).header("If-Match", etag).body(replacement)
+        var put = editor().contentType(ContentType.JSON).header("If-Match", etag).body(replacement)
                 .when().put("/api/v1/articles/" + id).then().statusCode(200)
                 .body("headline", equalTo("After replacement"))
                 .body("slug", equalTo(a.get("slug")))
@@ -164,13 +165,13 @@ class ArticleResourceTest {
                 .extract();
         assertNotEquals(etag, put.header("ETag"));
         // the old ETag is now stale
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(replacement)
+        editor().contentType(ContentType.JSON).header("If-Match", etag).body(replacement)
                 .when().put("/api/v1/articles/" + id).then().statusCode(412)
                 .contentType("application/problem+json").body("status", equalTo(412));
         // a weak tag never satisfies If-Match
-        given().contentType(ContentType.JSON).header("If-Match", "W/" + put.header("ETag")).body(replacement)
+        editor().contentType(ContentType.JSON).header("If-Match", "W/" + put.header("ETag")).body(replacement)
                 .when().put("/api/v1/articles/" + id).then().statusCode(412);
-        given().contentType(ContentType.JSON).header("If-Match", "*").body(replacement)
+        editor().contentType(ContentType.JSON).header("If-Match", "*").body(replacement)
                 .when().put("/api/v1/articles/" + id).then().statusCode(200).body("version", equalTo(3));
     }
 
@@ -178,36 +179,36 @@ class ArticleResourceTest {
     void shouldAnswer400WhenBodyIdDisagreesWithPath() {
         String id = createdId(article("Id mismatch " + token()));
         Map<String, Object> body = with(article("Other"), "id", "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11");
-        given().contentType(ContentType.JSON).body(body).when().put("/api/v1/articles/" + id).then().statusCode(400)
+        editor().contentType(ContentType.JSON).body(body).when().put("/api/v1/articles/" + id).then().statusCode(400)
                 .body("errors[0].field", equalTo("id"));
-        given().contentType("application/merge-patch+json").body("{\"id\":\"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}")
+        editor().contentType("application/merge-patch+json").body("{\"id\":\"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(400).body("errors[0].field", equalTo("id"));
         // the same id is fine, and read-only fields sent back from a GET are ignored
         Map<String, Object> same = with(article("Same id"), "id", id);
         same.put("version", 99);
         same.put("createdAt", "2001-01-01T00:00:00Z");
-        given().contentType(ContentType.JSON).body(same).when().put("/api/v1/articles/" + id).then().statusCode(200)
+        editor().contentType(ContentType.JSON).body(same).when().put("/api/v1/articles/" + id).then().statusCode(200)
                 .body("version", equalTo(2));
         create(with(article("Id on create"), "id", id)).then().statusCode(400).body("errors[0].field", equalTo("id"));
     }
 
     @Test
     void shouldAnswer404ForWritesToUnknownArticles() {
-        given().contentType(ContentType.JSON).body(article("x")).when()
+        editor().contentType(ContentType.JSON).body(article("x")).when()
                 .put("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(article("x")).when().put("/api/v1/articles/not-a-uuid").then()
+        editor().contentType(ContentType.JSON).body(article("x")).when().put("/api/v1/articles/not-a-uuid").then()
                 .statusCode(404);
-        given().contentType("application/merge-patch+json").body("{}").when()
+        editor().contentType("application/merge-patch+json").body("{}").when()
                 .patch("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11").then().statusCode(404);
-        given().when().delete("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11").then().statusCode(404);
+        editor().when().delete("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11").then().statusCode(404);
     }
 
     @Test
     void shouldMergePatchAndRevalidateTheResult() {
         Map<String, Object> a = created(with(article("Patch me " + token()), "tags", List.of("Alpha", "Beta")));
         String id = (String) a.get("id");
-        given().contentType("application/merge-patch+json")
+        editor().contentType("application/merge-patch+json")
                 .body("{\"headline\":\"Patched headline\",\"standfirst\":null}")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(200)
                 .body("headline", equalTo("Patched headline"))
@@ -217,21 +218,21 @@ class ArticleResourceTest {
                 .body("version", equalTo(2))
                 .header("ETag", notNullValue());
         // the merged result must still be a valid article
-        given().contentType("application/merge-patch+json").body("{\"headline\":null}")
+        editor().contentType("application/merge-patch+json").body("{\"headline\":null}")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("headline"));
-        given().contentType("application/merge-patch+json").body("{\"section\":\"Not A Slug\"}")
+        editor().contentType("application/merge-patch+json").body("{\"section\":\"Not A Slug\"}")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(400)
                 .body("errors[0].field", equalTo("section"));
-        given().contentType("application/merge-patch+json").body("{\"status\":\"gone\"}")
+        editor().contentType("application/merge-patch+json").body("{\"status\":\"gone\"}")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
-        given().contentType("application/merge-patch+json").body("[1,2]")
+        editor().contentType("application/merge-patch+json").body("[1,2]")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(400);
-        given().contentType("application/merge-patch+json").body("{\"headline\": ")
+        editor().contentType("application/merge-patch+json").body("{\"headline\": ")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(400)
                 .body("type", endsWith("malformed-json"));
-        given().contentType("application/merge-patch+json").header("If-Match", "\"stale\"").body("{\"byline\":\"X\"}")
+        editor().contentType("application/merge-patch+json").header("If-Match", "\"stale\"").body("{\"byline\":\"X\"}")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(412);
         given().get("/api/v1/articles/" + id).then().body("headline", equalTo("Patched headline"))
                 .body("version", equalTo(2));
@@ -240,7 +241,7 @@ class ArticleResourceTest {
     @Test
     void shouldUnpublishWithPatch() {
         Map<String, Object> a = created(article("Unpublish " + token()));
-        given().contentType("application/merge-patch+json").body("{\"status\":\"archived\"}")
+        editor().contentType("application/merge-patch+json").body("{\"status\":\"archived\"}")
                 .when().patch("/api/v1/articles/" + a.get("id")).then().statusCode(200)
                 .body("status", equalTo("archived"));
         given().get("/api/v1/articles/" + a.get("id")).then().statusCode(404);
@@ -249,10 +250,10 @@ class ArticleResourceTest {
     @Test
     void shouldDeleteAndThenAnswer404() {
         String id = createdId(article("Delete me " + token()));
-        given().header("If-Match", "\"stale\"").when().delete("/api/v1/articles/" + id).then().statusCode(412);
-        given().when().delete("/api/v1/articles/" + id).then().statusCode(204).body(emptyOrNullString());
+        editor().header("If-Match", "\"stale\"").when().delete("/api/v1/articles/" + id).then().statusCode(412);
+        editor().when().delete("/api/v1/articles/" + id).then().statusCode(204).body(emptyOrNullString());
         given().when().get("/api/v1/articles/" + id).then().statusCode(404);
-        given().when().delete("/api/v1/articles/" + id).then().statusCode(404);
+        editor().when().delete("/api/v1/articles/" + id).then().statusCode(404);
     }
 
     @Test
@@ -278,7 +279,7 @@ class ArticleResourceTest {
         String etag = given().get("/api/v1/articles/" + id).then().extract().header("ETag");
 
         // renaming the target shows its new headline, and the linking article's ETag moves on
-        given().contentType("application/merge-patch+json").body("{\"headline\":\"Renamed drought story\"}")
+        editor().contentType("application/merge-patch+json").body("{\"headline\":\"Renamed drought story\"}")
                 .when().patch("/api/v1/articles/" + target.get("id")).then().statusCode(200);
         var renamed = given().get("/api/v1/articles/" + id).then().statusCode(200)
                 .body("relatedLinks[1].title", equalTo("Renamed drought story"))
@@ -287,16 +288,16 @@ class ArticleResourceTest {
         given().header("If-None-Match", etag).get("/api/v1/articles/" + id).then().statusCode(200);
 
         // an unpublished target drops out of the public form
-        given().contentType("application/merge-patch+json").body("{\"status\":\"draft\"}")
+        editor().contentType("application/merge-patch+json").body("{\"status\":\"draft\"}")
                 .when().patch("/api/v1/articles/" + target.get("id")).then().statusCode(200);
         given().get("/api/v1/articles/" + id).then().body("relatedLinks", hasSize(2))
                 .body("relatedLinks.url", contains("https://example.org/elections", "http://example.org/charity"));
 
         // and a deleted one too
-        given().contentType("application/merge-patch+json").body("{\"status\":\"published\"}")
+        editor().contentType("application/merge-patch+json").body("{\"status\":\"published\"}")
                 .when().patch("/api/v1/articles/" + target.get("id")).then().statusCode(200);
         given().get("/api/v1/articles/" + id).then().body("relatedLinks", hasSize(3));
-        given().delete("/api/v1/articles/" + target.get("id")).then().statusCode(204);
+        editor().delete("/api/v1/articles/" + target.get("id")).then().statusCode(204);
         given().get("/api/v1/articles/" + id).then().body("relatedLinks", hasSize(2));
     }
 
@@ -321,7 +322,7 @@ class ArticleResourceTest {
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks"));
         // linking to itself
         String id = createdId(article("Self " + token()));
-        given().contentType("application/merge-patch+json").body("{\"relatedLinks\":[{\"articleId\":\"" + id + "\"}]}")
+        editor().contentType("application/merge-patch+json").body("{\"relatedLinks\":[{\"articleId\":\"" + id + "\"}]}")
                 .when().patch("/api/v1/articles/" + id).then().statusCode(400)
                 .body("errors[0].field", equalTo("relatedLinks[0].articleId"));
     }
@@ -358,10 +359,10 @@ class ArticleResourceTest {
 
     @Test
     void shouldRejectTheNulCharacterInAnyStringField() {
-        given().contentType(ContentType.JSON).body("{\"headline\":\"a\\u0000b\"}").when().post("/api/v1/articles")
+        editor().contentType(ContentType.JSON).body("{\"headline\":\"a\\u0000b\"}").when().post("/api/v1/articles")
                 .then().statusCode(400).body("errors[0].field", equalTo("headline"))
                 .body("errors[0].message", containsString("NUL"));
-        given().contentType(ContentType.JSON).body("{\"headline\":\"ok\",\"tags\":[\"x\\u0000\"]}").when()
+        editor().contentType(ContentType.JSON).body("{\"headline\":\"ok\",\"tags\":[\"x\\u0000\"]}").when()
                 .post("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("tags[0]"));
         given().get("/api/v1/articles/a%00b").then().statusCode(404);
     }
@@ -384,7 +385,7 @@ class ArticleResourceTest {
     void shouldNotListReadOnlyTagsAsEmptyWhenNoneGiven() {
         Map<String, Object> a = article("No tags " + token());
         a.remove("tags");
-        given().contentType(ContentType.JSON).body(a).post("/api/v1/articles").then().statusCode(201)
+        editor().contentType(ContentType.JSON).body(a).post("/api/v1/articles").then().statusCode(201)
                 .body("tags", empty()).body("relatedLinks", empty()).body("wordCount", is(5));
     }
 }

@@ -4,6 +4,7 @@ import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.create;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.token;
+import static app.newsroom.Fixtures.editor;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -69,7 +70,7 @@ class ConcurrentWriteTest {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int k = i;
-                calls.add(() -> given().contentType("application/merge-patch+json").header("If-Match", etag)
+                calls.add(() -> editor().contentType("application/merge-patch+json").header("If-Match", etag)
                         .body("{\"headline\":\"Writer " + k + "\"}").patch("/api/v1/articles/" + id).statusCode());
             }
             int ok = 0;

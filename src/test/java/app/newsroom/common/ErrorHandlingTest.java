@@ -1,5 +1,6 @@
 package app.newsroom.common;
 
+import static app.newsroom.Fixtures.editor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -32,11 +33,11 @@ class ErrorHandlingTest {
 
     @Test
     void shouldAnswerUnsupportedMethodWith405Problem() {
-        given().put("/api/v1/sections").then().statusCode(405).contentType("application/problem+json")
+        editor().put("/api/v1/sections").then().statusCode(405).contentType("application/problem+json")
                 .body("status", equalTo(405)).header("Allow", equalTo("GET, HEAD, OPTIONS"));
-        given().delete("/api/v1/articles").then().statusCode(405).contentType("application/problem+json")
+        editor().delete("/api/v1/articles").then().statusCode(405).contentType("application/problem+json")
                 .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
-        given().post("/api/v1/articles/some-id").then().statusCode(405)
+        editor().post("/api/v1/articles/some-id").then().statusCode(405)
                 .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PATCH, PUT"));
     }
 
@@ -48,35 +49,35 @@ class ErrorHandlingTest {
 
     @Test
     void shouldAnswerWrongContentTypeWith415Problem() {
-        given().contentType("text/plain").body("headline").post("/api/v1/articles").then().statusCode(415)
+        editor().contentType("text/plain").body("headline").post("/api/v1/articles").then().statusCode(415)
                 .contentType("application/problem+json").body("status", equalTo(415));
-        given().contentType(ContentType.XML).body("<a/>").post("/api/v1/tags").then().statusCode(415);
+        editor().contentType(ContentType.XML).body("<a/>").post("/api/v1/tags").then().statusCode(415);
     }
 
     @Test
     void shouldAnswerMalformedJsonWith400Problem() {
-        given().contentType(ContentType.JSON).body("{\"headline\": ").post("/api/v1/articles").then().statusCode(400)
+        editor().contentType(ContentType.JSON).body("{\"headline\": ").post("/api/v1/articles").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:newsroom:problem:malformed-json"))
                 .body("detail", noInternals());
-        given().contentType(ContentType.JSON).body("").post("/api/v1/articles").then().statusCode(400)
+        editor().contentType(ContentType.JSON).body("").post("/api/v1/articles").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("null").post("/api/v1/tags").then().statusCode(400)
+        editor().contentType(ContentType.JSON).body("null").post("/api/v1/tags").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void shouldNameTheFieldForWrongTypesAndUnknownFields() {
-        given().contentType(ContentType.JSON).body("{\"headline\": {\"a\": 1}}").post("/api/v1/articles").then()
+        editor().contentType(ContentType.JSON).body("{\"headline\": {\"a\": 1}}").post("/api/v1/articles").then()
                 .statusCode(400).body("errors[0].field", equalTo("headline")).body("detail", noInternals());
-        given().contentType(ContentType.JSON).body("{\"headline\": \"x\", \"tags\": [[1]]}").post("/api/v1/articles")
+        editor().contentType(ContentType.JSON).body("{\"headline\": \"x\", \"tags\": [[1]]}").post("/api/v1/articles")
                 .then().statusCode(400).body("errors[0].field", equalTo("tags[0]")).body("detail", noInternals());
-        given().contentType(ContentType.JSON).body("{\"headline\": \"x\", \"publishedAt\": 12}")
+        editor().contentType(ContentType.JSON).body("{\"headline\": \"x\", \"publishedAt\": 12}")
                 .post("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("publishedAt"));
-        given().contentType(ContentType.JSON).body("{\"headline\": \"x\", \"hedline\": \"y\"}")
+        editor().contentType(ContentType.JSON).body("{\"headline\": \"x\", \"hedline\": \"y\"}")
                 .post("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("hedline"))
                 .body("errors[0].message", equalTo("unknown field"));
-        given().contentType(ContentType.JSON)
+        editor().contentType(ContentType.JSON)
                 .body("{\"headline\": \"x\", \"relatedLinks\": [{\"title\": \"t\", \"url\": \"https://x.org\", \"extra\": 1}]}")
                 .post("/api/v1/articles").then().statusCode(400)
                 .body("errors[0].field", equalTo("relatedLinks[0].extra"));

@@ -4,6 +4,7 @@ import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.token;
 import static app.newsroom.Fixtures.with;
+import static app.newsroom.Fixtures.editor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -26,7 +27,7 @@ import io.restassured.http.ContentType;
 class TagResourceTest {
 
     private static io.restassured.response.Response post(Map<String, Object> tag) {
-        return given().contentType(ContentType.JSON).body(tag).when().post("/api/v1/tags");
+        return editor().contentType(ContentType.JSON).body(tag).when().post("/api/v1/tags");
     }
 
     @Test
@@ -64,15 +65,15 @@ class TagResourceTest {
         String slug = post(Map.of("name", "Hmeimim " + t, "type", "place")).then().statusCode(201).extract().path("slug");
         String etag = given().get("/api/v1/tags/" + slug).then().extract().header("ETag");
         given().header("If-None-Match", etag).get("/api/v1/tags/" + slug).then().statusCode(304);
-        given().contentType(ContentType.JSON).body(Map.of("name", "Hmeimim air base " + t, "type", "place"))
+        editor().contentType(ContentType.JSON).body(Map.of("name", "Hmeimim air base " + t, "type", "place"))
                 .header("If-Match", etag).put("/api/v1/tags/" + slug).then().statusCode(200)
                 .body("name", equalTo("Hmeimim air base " + t)).body("slug", equalTo(slug))
                 .body("description", nullValue());
-        given().contentType(ContentType.JSON).body(Map.of("name", "Stale", "type", "place"))
+        editor().contentType(ContentType.JSON).body(Map.of("name", "Stale", "type", "place"))
                 .header("If-Match", etag).put("/api/v1/tags/" + slug).then().statusCode(412);
-        given().contentType(ContentType.JSON).body(Map.of("name", "Other", "slug", "other-" + t))
+        editor().contentType(ContentType.JSON).body(Map.of("name", "Other", "slug", "other-" + t))
                 .put("/api/v1/tags/" + slug).then().statusCode(400).body("errors[0].field", equalTo("slug"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Nobody"))
+        editor().contentType(ContentType.JSON).body(Map.of("name", "Nobody"))
                 .put("/api/v1/tags/nobody-" + t).then().statusCode(404);
     }
 
@@ -92,9 +93,9 @@ class TagResourceTest {
     void shouldDeleteTagAndDetachItFromArticles() {
         String t = token();
         Map<String, Object> a = created(with(article("Detach " + t), "tags", List.of("Keep " + t, "Drop " + t)));
-        given().delete("/api/v1/tags/drop-" + t).then().statusCode(204).body(emptyOrNullString());
+        editor().delete("/api/v1/tags/drop-" + t).then().statusCode(204).body(emptyOrNullString());
         given().get("/api/v1/tags/drop-" + t).then().statusCode(404);
-        given().delete("/api/v1/tags/drop-" + t).then().statusCode(404);
+        editor().delete("/api/v1/tags/drop-" + t).then().statusCode(404);
         given().get("/api/v1/articles/" + a.get("id")).then().statusCode(200)
                 .body("tags.slug", contains("keep-" + t))
                 .body("version", equalTo(2));

@@ -1,0 +1,50 @@
+package app.newsroom.security;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An API key. The secret itself is never stored: only its SHA-256. */
+@Entity
+@Table(name = "api_key")
+public class ApiKey {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(nullable = false, length = 16)
+    @Convert(converter = RoleConverter.class)
+    public Role role;
+
+    @Column(name = "key_hash", nullable = false)
+    public byte[] keyHash;
+
+    @Column(nullable = false)
+    public boolean bootstrap;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Converter
+    static class RoleConverter implements AttributeConverter<Role, String> {
+        @Override
+        public String convertToDatabaseColumn(Role role) {
+            return role == null ? null : role.toString();
+        }
+
+        @Override
+        public Role convertToEntityAttribute(String value) {
+            return value == null ? null : Role.of(value);
+        }
+    }
+}

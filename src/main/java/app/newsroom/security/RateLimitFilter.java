@@ -1,0 +1,87 @@
+package app.newsroom.security;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.ProblemException;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Limits every API request per key (anonymous callers per client address) and tells the client where it stands:
+ * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} on every response, 429 with
+ * {@code Retry-After} when the bucket is empty. Authenticating here also makes an unknown key a 401 everywhere.
+ */
+class RateLimitFilter {
+
+    private static final String PROBE = "newsroom.rate-limit.probe";
+    private static final String LIMIT = "newsroom.rate-limit.limit";
+
+    private final RateLimiter limiter;
+    private final NewsroomConfig.RateLimit config;
+    private final CurrentIdentityAssociation identities;
+
+    RateLimitFilter(RateLimiter limiter, NewsroomConfig config, CurrentIdentityAssociation identities) {
+        this.limiter = limiter;
+        this.config = config.rateLimit();
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter
+    Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
+        if (!config.enabled()) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            long limit;
+            String client;
+            if (identity.isAnonymous()) {
+                limit = config.anonymous();
+                client = "ip:" + ClientAddress.of(request, config.trustForwardedFor());
+            } else {
+                client = "key:" + identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+                limit = identity.hasRole(Role.ADMIN_ROLE) ? config.admin()
+                        : identity.hasRole(Role.EDITOR_ROLE) ? config.editor() : config.partner();
+            }
+            return Uni.createFrom().completionStage(limiter.consume(client, limit)).onItem().transform(probe -> {
+                context.setProperty(PROBE, probe);
+                context.setProperty(LIMIT, limit);
+                if (!probe.isConsumed()) {
+                    throw new RateLimited(Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+                }
+                return (Response) null;
+            });
+        });
+    }
+
+    @ServerResponseFilter
+    void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(PROBE) instanceof ConsumptionProbe probe) {
+            response.getHeaders().putSingle("RateLimit-Limit", request.getProperty(LIMIT));
+            response.getHeaders().putSingle("RateLimit-Remaining", probe.getRemainingTokens());
+            response.getHeaders().putSingle("RateLimit-Reset", seconds(probe.getNanosToWaitForReset()));
+        }
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
+    /** A 429 problem; the central mapper adds Retry-After. */
+    static final class RateLimited extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        RateLimited(long retryAfterSeconds) {
+            super(429, "rate-limited", "Too many requests",
+                    "The rate limit of this key (or client address) is used up; retry after " + retryAfterSeconds
+                            + " seconds.", null, java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+        }
+    }
+}

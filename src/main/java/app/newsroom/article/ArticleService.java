@@ -103,6 +103,29 @@ public class ArticleService {
         return Page.of(items, page, ids.total());
     }
 
+    /** The full public form of each of these articles that the public may see now; the others are absent. */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public Map<UUID, ArticleDtos.ArticleResponse> publicForms(java.util.Collection<UUID> ids) {
+        Instant now = Instant.now();
+        List<UUID> wanted = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        Map<UUID, List<RelatedLink>> links = articles.linksOf(wanted);
+        Map<UUID, ArticleDtos.ArticleResponse> forms = new HashMap<>();
+        for (Article a : articles.findWithTags(wanted)) {
+            if (a.isPublicAt(now)) {
+                forms.put(a.id, ArticleMapper.full(a, links.getOrDefault(a.id, List.of()), now));
+            }
+        }
+        return forms;
+    }
+
+    /** The newest public articles matching a feed's filters, in full form. */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public List<ArticleDtos.ArticleResponse> newestPublic(ArticleCriteria criteria, int limit) {
+        Page<ArticleSummary> page = list(criteria, new PageRequest(1, limit));
+        Map<UUID, ArticleDtos.ArticleResponse> forms = publicForms(page.items().stream().map(ArticleSummary::id).toList());
+        return page.items().stream().map(s -> forms.get(s.id())).filter(java.util.Objects::nonNull).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public List<SectionCount> sections() {
         return articles.publicSectionCounts().stream()

@@ -14,6 +14,10 @@ public interface NewsroomConfig {
 
     RateLimit rateLimit();
 
+    Changes changes();
+
+    Feeds feeds();
+
     DevDb devDb();
 
     interface Paging {
@@ -66,6 +70,43 @@ public interface NewsroomConfig {
         /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
         @WithDefault("false")
         boolean trustForwardedFor();
+    }
+
+    interface Changes {
+        /** How long superseded entries and deletions stay in the change log; older cursors answer 410. */
+        @WithDefault("30D")
+        java.time.Duration retention();
+
+        /** Entries per page when the client gives no limit. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** Most entries per page. */
+        @WithDefault("1000")
+        int maxLimit();
+
+        /** How often scheduled articles whose time has come are released to the log. */
+        @WithDefault("15s")
+        String releaseEvery();
+
+        /** How often the log is compacted ({@code off} disables it). */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
+    interface Feeds {
+        /** Public site whose article pages feed items link to ({@code <site-url>/<slug>}); default: the API URL. */
+        java.util.Optional<String> siteUrl();
+
+        /** The feeds' title. */
+        @WithDefault("newsroom")
+        String title();
+
+        @WithDefault("50")
+        int defaultLimit();
+
+        @WithDefault("100")
+        int maxLimit();
     }
 
     interface DevDb {

@@ -64,6 +64,7 @@ class AccessMatrixTest {
                 new Case("DELETE /tags/{slug}", r -> r.delete("/api/v1/tags/" + as("editor").contentType(ContentType.JSON)
                         .body(Map.of("name", "Matrix gone " + token())).post("/api/v1/tags").path("slug")), 401, 403, 204, 204),
                 new Case("GET /sections", r -> r.get("/api/v1/sections"), 200, 200, 200, 200),
+                new Case("GET /changes", r -> r.queryParam("limit", "5").get("/api/v1/changes"), 401, 200, 200, 200),
                 new Case("POST /keys", r -> r.contentType(ContentType.JSON).body(Map.of("name", "m", "role", "partner"))
                         .post("/api/v1/keys"), 401, 403, 403, 201),
                 new Case("GET /keys", r -> r.get("/api/v1/keys"), 401, 403, 403, 200),
@@ -88,7 +89,7 @@ class AccessMatrixTest {
             }
         }
         assertEquals(List.of(), wrong, String.join("\n", wrong));
-        assertEquals(18, cases.size(), Arrays.toString(CALLERS));
+        assertEquals(19, cases.size(), Arrays.toString(CALLERS));
     }
 
     @Test

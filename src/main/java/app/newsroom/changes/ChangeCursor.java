@@ -1,0 +1,48 @@
+package app.newsroom.changes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.newsroom.common.ProblemException;
+
+/**
+ * A position in the change log, (txid, seq), as an opaque string for clients. Anything that does not decode to one
+ * is a 400.
+ */
+record ChangeCursor(String txid, long seq) {
+
+    static final ChangeCursor START = new ChangeCursor("0", 0);
+    private static final Pattern FORMAT = Pattern.compile("c1\\.(\\d{1,20})\\.(\\d{1,19})");
+
+    String encode() {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("c1." + txid + "." + seq).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static ChangeCursor decode(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return START;
+        }
+        try {
+            if (raw.length() > 100) {
+                throw new IllegalArgumentException();
+            }
+            String text = new String(Base64.getUrlDecoder().decode(raw.trim()), StandardCharsets.US_ASCII);
+            Matcher m = FORMAT.matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException();
+            }
+            return new ChangeCursor(new java.math.BigInteger(m.group(1)).toString(), Long.parseLong(m.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("since",
+                    "is not a cursor from this service; use the 'next' value of a previous answer, or leave it out");
+        }
+    }
+
+    boolean isBefore(String otherTxid, long otherSeq) {
+        int byTx = new java.math.BigInteger(txid).compareTo(new java.math.BigInteger(otherTxid));
+        return byTx < 0 || byTx == 0 && seq < otherSeq;
+    }
+}

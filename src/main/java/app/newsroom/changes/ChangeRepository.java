@@ -1,0 +1,98 @@
+package app.newsroom.changes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** The change log's SQL: reads bounded by the snapshot's xmin, retention, and the release of scheduled articles. */
+@ApplicationScoped
+class ChangeRepository {
+
+    private final EntityManager em;
+
+    ChangeRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Entries after the cursor whose transactions have all finished, in (txid, seq) order. */
+    @SuppressWarnings("unchecked")
+    List<Entry> after(ChangeCursor cursor, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT c.txid::text, c.seq, c.article_id, c.kind, c.slug, c.changed_at
+                  FROM article_change c
+                 WHERE (c.txid, c.seq) > (CAST(:txid AS xid8), :seq)
+                   AND c.txid < pg_snapshot_xmin(pg_current_snapshot())
+                 ORDER BY c.txid, c.seq
+                 LIMIT :limit""")
+                .setParameter("txid", cursor.txid()).setParameter("seq", cursor.seq()).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(r -> new Entry(new ChangeCursor((String) r[0], ((Number) r[1]).longValue()),
+                (UUID) r[2], (String) r[3], (String) r[4], (Instant) r[5])).toList();
+    }
+
+    /** How far retention has purged: a cursor before it may have missed entries. */
+    ChangeCursor purgedThrough() {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "SELECT purged_txid::text, purged_seq FROM change_log_state WHERE id = 1").getSingleResult();
+        return new ChangeCursor((String) row[0], ((Number) row[1]).longValue());
+    }
+
+    /** The newest entry, for feed validators: its position and time. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> newest() {
+        return em.createNativeQuery("""
+                SELECT c.txid::text, c.seq, c.changed_at FROM article_change c
+                 ORDER BY c.txid DESC, c.seq DESC LIMIT 1""").getResultList();
+    }
+
+    /**
+     * Compacts the log: entries older than the retention that a later entry of the same article supersedes, and
+     * deletions older than it, go; the newest entry of every live article stays, so a client starting from the
+     * beginning still receives every article. Records the purged position. Returns the number purged.
+     */
+    int purge(Instant olderThan) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                WITH gone AS (
+                  DELETE FROM article_change c
+                   WHERE c.changed_at < :olderThan
+                     AND (c.kind = 'delete' OR EXISTS (SELECT 1 FROM article_change n
+                          WHERE n.article_id = c.article_id AND (n.txid, n.seq) > (c.txid, c.seq)))
+                  RETURNING c.txid, c.seq)
+                SELECT (SELECT count(*) FROM gone),
+                       (SELECT txid::text FROM gone ORDER BY txid DESC, seq DESC LIMIT 1),
+                       (SELECT seq FROM gone ORDER BY txid DESC, seq DESC LIMIT 1)""")
+                .setParameter("olderThan", olderThan).getSingleResult();
+        int count = ((Number) row[0]).intValue();
+        if (count > 0) {
+            ChangeCursor last = new ChangeCursor((String) row[1], ((Number) row[2]).longValue());
+            if (purgedThrough().isBefore(last.txid(), last.seq())) {
+                em.createNativeQuery("""
+                        UPDATE change_log_state SET purged_txid = CAST(:txid AS xid8), purged_seq = :seq WHERE id = 1""")
+                        .setParameter("txid", last.txid()).setParameter("seq", last.seq()).executeUpdate();
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Logs the scheduled articles whose publication time has come since the last release, so that partners see them
+     * appear. Returns how many.
+     */
+    int releaseScheduled(Instant now) {
+        int released = em.createNativeQuery("""
+                INSERT INTO article_change (article_id, kind, slug)
+                SELECT a.id, 'change', a.slug FROM article a, change_log_state s
+                 WHERE s.id = 1 AND a.status = 'published'
+                   AND a.published_at > s.released_until AND a.published_at <= :now""")
+                .setParameter("now", now).executeUpdate();
+        em.createNativeQuery("UPDATE change_log_state SET released_until = greatest(released_until, :now) WHERE id = 1")
+                .setParameter("now", now).executeUpdate();
+        return released;
+    }
+
+    record Entry(ChangeCursor position, UUID articleId, String kind, String slug, Instant at) {
+    }
+}

@@ -1,0 +1,85 @@
+package app.newsroom.changes;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.newsroom.changes.ChangeDtos.ChangePage;
+import app.newsroom.common.HttpCaching;
+import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.Problem;
+import app.newsroom.common.QueryParams;
+import app.newsroom.security.OpenApiSecurity;
+import app.newsroom.security.Role;
+
+@Path("/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Changes", description = "Incremental sync for partners: every change, in order, none lost")
+public class ChangeResource {
+
+    private final ChangeService service;
+    private final HttpCaching caching;
+    private final NewsroomConfig config;
+
+    ChangeResource(ChangeService service, HttpCaching caching, NewsroomConfig config) {
+        this.service = service;
+        this.caching = caching;
+        this.config = config;
+    }
+
+    @GET
+    @RolesAllowed({ Role.PARTNER_ROLE, Role.EDITOR_ROLE })
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
+    @Operation(operationId = "listChanges", summary = "Changes since a cursor",
+            description = "Every create, update, publish, unpublish and delete of a public article, in commit-safe "
+                    + "order. Start without `since`, then send the `next` of each answer; poll again at once while "
+                    + "`hasMore`. An `upsert` carries the article's current full form; an article that is no longer "
+                    + "public (deleted, unpublished, archived, or scheduled for later) comes as `delete`, and a "
+                    + "scheduled article comes as `upsert` when its time arrives. The cursor only moves past changes "
+                    + "whose transactions have committed, so a change committed late by a slow writer is never "
+                    + "skipped and never repeated. A cursor older than the retained log (retention is configuration) "
+                    + "is a 410: resync from the beginning. Role: partner or editor.")
+    @APIResponse(responseCode = "200", description = "Changes after the cursor",
+            headers = @Header(name = "ETag", description = "Strong validator of this page", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class),
+                    examples = @ExampleObject(name = "changes", value = """
+                            { "changes": [
+                                { "type": "upsert", "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+                                  "slug": "syrias-interim-president-meets-putin-in-moscow", "at": "2026-11-26T09:30:00Z",
+                                  "article": { "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11", "slug": "syrias-interim-president-meets-putin-in-moscow",
+                                               "headline": "Syria's interim president meets Putin in Moscow", "status": "published" } },
+                                { "type": "delete", "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12",
+                                  "slug": "withdrawn-story", "at": "2026-11-26T09:31:00Z" } ],
+                              "next": "YzEuNzQ1LjEy", "hasMore": false }""")))
+    @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
+    @APIResponse(responseCode = "410", description = "The cursor is older than the retained change log: resync from the beginning",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "expired", value = """
+                            { "type": "urn:newsroom:problem:cursor-expired", "title": "Cursor expired", "status": 410,
+                              "detail": "This cursor is older than the retained change log; resync from the beginning (omit 'since').",
+                              "instance": "/api/v1/changes" }""")))
+    public Response changes(
+            @Parameter(description = "Cursor from the `next` of the previous answer; absent: from the beginning") @QueryParam("since") String since,
+            @Parameter(description = "Most changes in the answer (max 1,000)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+            @Context HttpHeaders headers) {
+        int max = QueryParams.intParam("limit", limit, config.changes().defaultLimit(), 1, config.changes().maxLimit());
+        return caching.jsonWithContentTag(headers, service.since(QueryParams.text("since", since, 200), max), null);
+    }
+}

@@ -2,7 +2,13 @@ package app.newsroom.article;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Locale;
+
+import app.newsroom.common.ProblemException;
+import app.newsroom.common.QueryParams;
+import app.newsroom.common.Slugs;
 
 /**
  * Filters and order of GET /articles. {@code tagGroups} is the Guardian syntax parsed: every group must match (the
@@ -10,6 +16,65 @@ import java.util.Locale;
  */
 public record ArticleCriteria(List<List<String>> tagGroups, String section, String language, String byline,
         Instant from, Instant to, Order orderBy, Visibility visibility) {
+
+    private static final int MAX_TAG_FILTER = 20;
+
+    /** The newest public articles with these optional filters (feeds). */
+    public static ArticleCriteria newestPublic(String tag, String section, String language) {
+        return new ArticleCriteria(parseTagFilter(QueryParams.text("tag", tag, 2000)), section(section),
+                language(language), null, null, null, Order.NEWEST, Visibility.PUBLISHED);
+    }
+
+    /** A section filter: a lowercase slug path. */
+    public static String section(String raw) {
+        String value = QueryParams.text("section", raw, 200);
+        if (value != null && !value.matches(ArticleDtos.SECTION_PATTERN)) {
+            throw ProblemException.badRequest("section", "must be a lowercase slug path such as world/middle-east");
+        }
+        return value;
+    }
+
+    /** A language filter, canonicalized like stored languages. */
+    public static String language(String raw) {
+        String value = QueryParams.text("language", raw, 35);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches(ArticleDtos.LANGUAGE_PATTERN)) {
+            throw ProblemException.badRequest("language", "must be a BCP 47 language tag such as en");
+        }
+        return java.util.Locale.forLanguageTag(value).toLanguageTag();
+    }
+
+    /** Parses the Guardian tag syntax: comma-separated groups that must all match, each a pipe-separated alternative. */
+    public static List<List<String>> parseTagFilter(String raw) {
+        List<List<String>> groups = new ArrayList<>();
+        if (raw == null) {
+            return groups;
+        }
+        int count = 0;
+        for (String group : raw.split(",", -1)) {
+            List<String> slugs = Arrays.stream(group.split("\\|", -1)).map(String::trim).toList();
+            if (slugs.stream().anyMatch(String::isEmpty)) {
+                slugs = List.of();
+            }
+            if (slugs.isEmpty()) {
+                throw ProblemException.badRequest("tag", "must be tag slugs joined by ',' (both) or '|' (either)");
+            }
+            for (String slug : slugs) {
+                if (!Slugs.isValid(slug)) {
+                    String shown = (slug.length() > 60 ? slug.substring(0, 60) : slug).replaceAll("[^A-Za-z0-9-]", "?");
+                    throw ProblemException.badRequest("tag", "'" + shown + "' is not a tag slug");
+                }
+            }
+            count += slugs.size();
+            groups.add(slugs);
+        }
+        if (count > MAX_TAG_FILTER) {
+            throw ProblemException.badRequest("tag", "at most " + MAX_TAG_FILTER + " tags");
+        }
+        return groups;
+    }
 
     public enum Order {
         NEWEST, OLDEST, UPDATED;

@@ -63,7 +63,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ArticleResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final int MAX_TAG_FILTER = 20;
 
     private final ArticleService service;
     private final HttpCaching caching;
@@ -103,20 +102,9 @@ public class ArticleResource {
             @Parameter(description = "1-based page number; page * pageSize at most 10,000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        String sectionValue = QueryParams.text("section", section, 200);
-        if (sectionValue != null && !sectionValue.matches(ArticleDtos.SECTION_PATTERN)) {
-            throw ProblemException.badRequest("section", "must be a lowercase slug path such as world/middle-east");
-        }
-        String languageValue = QueryParams.text("language", language, 35);
-        if (languageValue != null) {
-            if (!languageValue.matches(ArticleDtos.LANGUAGE_PATTERN)) {
-                throw ProblemException.badRequest("language", "must be a BCP 47 language tag such as en");
-            }
-            languageValue = java.util.Locale.forLanguageTag(languageValue).toLanguageTag();
-        }
         ArticleCriteria criteria = new ArticleCriteria(
-                tagGroups(QueryParams.text("tag", tag, 2000)),
-                sectionValue, languageValue,
+                ArticleCriteria.parseTagFilter(QueryParams.text("tag", tag, 2000)),
+                ArticleCriteria.section(section), ArticleCriteria.language(language),
                 QueryParams.text("byline", byline, 200),
                 QueryParams.instant("from", from, false),
                 QueryParams.instant("to", to, true),
@@ -280,34 +268,5 @@ public class ArticleResource {
     private static String printable(String s) {
         String value = s.length() > 130 ? s.substring(0, 130) + "…" : s;
         return Slugs.isValid(value) || Ids.parse(value).isPresent() ? value : value.replaceAll("[^\\p{L}\\p{N}._~-]", "?");
-    }
-
-    /** Parses the Guardian tag syntax: comma-separated groups that must all match, each a pipe-separated alternative. */
-    static List<List<String>> tagGroups(String raw) {
-        List<List<String>> groups = new ArrayList<>();
-        if (raw == null) {
-            return groups;
-        }
-        int count = 0;
-        for (String group : raw.split(",", -1)) {
-            List<String> slugs = Arrays.stream(group.split("\\|", -1)).map(String::trim).toList();
-            if (slugs.stream().anyMatch(String::isEmpty)) {
-                slugs = List.of();
-            }
-            if (slugs.isEmpty()) {
-                throw ProblemException.badRequest("tag", "must be tag slugs joined by ',' (both) or '|' (either)");
-            }
-            for (String slug : slugs) {
-                if (!Slugs.isValid(slug)) {
-                    throw ProblemException.badRequest("tag", "'" + printable(slug) + "' is not a tag slug");
-                }
-            }
-            count += slugs.size();
-            groups.add(slugs);
-        }
-        if (count > MAX_TAG_FILTER) {
-            throw ProblemException.badRequest("tag", "at most " + MAX_TAG_FILTER + " tags");
-        }
-        return groups;
     }
 }

@@ -40,14 +40,6 @@ class ChangeRepository {
         return new ChangeCursor((String) row[0], ((Number) row[1]).longValue());
     }
 
-    /** The newest entry, for feed validators: its position and time. */
-    @SuppressWarnings("unchecked")
-    List<Object[]> newest() {
-        return em.createNativeQuery("""
-                SELECT c.txid::text, c.seq, c.changed_at FROM article_change c
-                 ORDER BY c.txid DESC, c.seq DESC LIMIT 1""").getResultList();
-    }
-
     /**
      * Compacts the log: entries older than the retention that a later entry of the same article supersedes, and
      * deletions older than it, go; the newest entry of every live article stays, so a client starting from the

@@ -13,17 +13,17 @@ class TagFilterSyntaxTest {
 
     @Test
     void shouldParseGuardianTagSyntax() {
-        assertEquals(List.of(List.of("a"), List.of("b")), ArticleResource.tagGroups("a,b"));
-        assertEquals(List.of(List.of("a", "b")), ArticleResource.tagGroups("a|b"));
-        assertEquals(List.of(List.of("a"), List.of("b", "c")), ArticleResource.tagGroups("a, b|c"));
-        assertEquals(List.of(), ArticleResource.tagGroups(null));
+        assertEquals(List.of(List.of("a"), List.of("b")), ArticleCriteria.parseTagFilter("a,b"));
+        assertEquals(List.of(List.of("a", "b")), ArticleCriteria.parseTagFilter("a|b"));
+        assertEquals(List.of(List.of("a"), List.of("b", "c")), ArticleCriteria.parseTagFilter("a, b|c"));
+        assertEquals(List.of(), ArticleCriteria.parseTagFilter(null));
     }
 
     @Test
     void shouldRejectEmptyGroupsBadSlugsAndTooManyTags() {
-        assertThrows(ProblemException.class, () -> ArticleResource.tagGroups("a,,b"));
-        assertThrows(ProblemException.class, () -> ArticleResource.tagGroups("a||"));
-        assertThrows(ProblemException.class, () -> ArticleResource.tagGroups("A B"));
-        assertThrows(ProblemException.class, () -> ArticleResource.tagGroups("t|".repeat(21) + "t"));
+        assertThrows(ProblemException.class, () -> ArticleCriteria.parseTagFilter("a,,b"));
+        assertThrows(ProblemException.class, () -> ArticleCriteria.parseTagFilter("a||"));
+        assertThrows(ProblemException.class, () -> ArticleCriteria.parseTagFilter("A B"));
+        assertThrows(ProblemException.class, () -> ArticleCriteria.parseTagFilter("t|".repeat(21) + "t"));
     }
 }

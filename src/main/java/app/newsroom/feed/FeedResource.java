@@ -1,0 +1,177 @@
+package app.newsroom.feed;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.newsroom.article.ArticleCriteria;
+import app.newsroom.article.ArticleDtos.ArticleResponse;
+import app.newsroom.article.ArticleService;
+import app.newsroom.common.HttpCaching;
+import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.QueryParams;
+
+@Path("/feeds")
+@Tag(name = "Feeds", description = "The latest published articles as RSS 2.0, Atom 1.0 and JSON Feed 1.1")
+public class FeedResource {
+
+    static final String RSS = "application/rss+xml";
+    static final String ATOM = "application/atom+xml";
+    static final String JSON_FEED = "application/feed+json";
+    private static final String CACHE_CONTROL = "public, max-age=60";
+
+    private final ArticleService articles;
+    private final FeedValidators validators;
+    private final FeedWriter writer;
+    private final NewsroomConfig config;
+    private final ObjectMapper mapper;
+
+    FeedResource(ArticleService articles, FeedValidators validators, FeedWriter writer, NewsroomConfig config,
+            ObjectMapper mapper) {
+        this.articles = articles;
+        this.validators = validators;
+        this.writer = writer;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/rss")
+    @PermitAll
+    @Produces({ RSS, "application/xml", "text/xml" })
+    @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The feed", headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
+    public Response rss(@Parameter(description = TAG) @QueryParam("tag") String tag,
+            @Parameter(description = "Section slug path (prefix)") @QueryParam("section") String section,
+            @Parameter(description = "BCP 47 language tag") @QueryParam("language") String language,
+            @Parameter(description = "Items (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        return feed("rss_2.0", RSS, tag, section, language, limit, uri, headers);
+    }
+
+    @GET
+    @Path("/atom")
+    @PermitAll
+    @Produces({ ATOM, "application/xml", "text/xml" })
+    @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The feed", headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
+    public Response atom(@Parameter(description = TAG) @QueryParam("tag") String tag,
+            @Parameter(description = "Section slug path (prefix)") @QueryParam("section") String section,
+            @Parameter(description = "BCP 47 language tag") @QueryParam("language") String language,
+            @Parameter(description = "Items (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        return feed("atom_1.0", ATOM, tag, section, language, limit, uri, headers);
+    }
+
+    @GET
+    @Path("/json")
+    @PermitAll
+    @Produces({ JSON_FEED, "application/json" })
+    @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The feed", headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class), examples = @ExampleObject(name = "json", value = JSON_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
+    public Response json(@Parameter(description = TAG) @QueryParam("tag") String tag,
+            @Parameter(description = "Section slug path (prefix)") @QueryParam("section") String section,
+            @Parameter(description = "BCP 47 language tag") @QueryParam("language") String language,
+            @Parameter(description = "Items (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        return feed("json", JSON_FEED, tag, section, language, limit, uri, headers);
+    }
+
+    private Response feed(String type, String mediaType, String tag, String section, String language, String limit,
+            UriInfo uri, HttpHeaders headers) {
+        ArticleCriteria criteria = ArticleCriteria.newestPublic(tag, section, language);
+        int items = QueryParams.intParam("limit", limit, config.feeds().defaultLimit(), 1, config.feeds().maxLimit());
+        // validators from the newest change of the log: cheap, and checked before anything is rendered
+        FeedValidators.Validator validator = validators.current(type + "|" + uri.getRequestUri().getRawQuery());
+        if (HttpCaching.notModified(headers, validator.etag(), validator.lastModified())) {
+            return cached(Response.notModified(), validator).build();
+        }
+        List<ArticleResponse> newest = articles.newestPublic(criteria, items);
+        String api = uri.getBaseUri().toString().replaceAll("/+$", "");
+        String home = config.feeds().siteUrl().map(s -> s.replaceAll("/+$", "")).orElse(api + "/articles");
+        FeedWriter.FeedMeta meta = new FeedWriter.FeedMeta(config.feeds().title(),
+                "The latest published articles of " + config.feeds().title(), home, uri.getRequestUri().toString(),
+                "urn:newsroom:feed:" + type + (uri.getRequestUri().getRawQuery() == null ? "" : ":" + uri.getRequestUri().getRawQuery()),
+                newest.isEmpty() ? validator.lastModified() : newest.stream().map(ArticleResponse::updatedAt).max(Instant::compareTo).get(),
+                a -> config.feeds().siteUrl().map(s -> s.replaceAll("/+$", "") + "/" + a.slug())
+                        .orElse(api + "/articles/" + a.slug()));
+        String body;
+        if (type.equals("json")) {
+            try {
+                body = mapper.writeValueAsString(writer.json(meta, newest));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("feed not serializable", e);
+            }
+        } else {
+            body = writer.rome(type, meta, newest);
+        }
+        return cached(Response.ok(body, mediaType + ";charset=UTF-8"), validator).build();
+    }
+
+    private static Response.ResponseBuilder cached(Response.ResponseBuilder response, FeedValidators.Validator validator) {
+        return response.header(HttpHeaders.ETAG, validator.etag())
+                .lastModified(HttpCaching.httpDate(validator.lastModified()))
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+    }
+
+    private static final String TAG = "Tag slugs: `a,b` both, `a|b` either";
+    private static final String DESCRIPTION = "The newest published articles (scheduled ones once their time has come), "
+            + "newest first, with full sanitized HTML content. Each item's id is `urn:uuid:{article id}`, stable across "
+            + "edits; links point to the configured site (`newsroom.feeds.site-url`) or to the API. Cacheable: "
+            + "`ETag`, `Last-Modified`, `Cache-Control: public, max-age=60`; conditional requests answer 304 "
+            + "without rendering.";
+    private static final String RSS_EXAMPLE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>newsroom</title><link>https://news.example/</link>
+            <description>The latest published articles of newsroom</description>
+            <item><title>Syria's interim president meets Putin in Moscow</title>
+            <link>https://news.example/syrias-interim-president-meets-putin-in-moscow</link>
+            <guid isPermaLink="false">urn:uuid:0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11</guid>
+            <category>Syria</category><pubDate>Thu, 26 Nov 2026 09:30:00 GMT</pubDate></item></channel></rss>""";
+    private static final String ATOM_EXAMPLE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>newsroom</title><id>urn:newsroom:feed:atom_1.0</id>
+            <updated>2026-11-26T09:30:00Z</updated>
+            <entry><title>Syria's interim president meets Putin in Moscow</title>
+            <id>urn:uuid:0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11</id><updated>2026-11-26T09:30:00Z</updated>
+            <content type="html">&lt;p&gt;…&lt;/p&gt;</content></entry></feed>""";
+    private static final String JSON_EXAMPLE = """
+            { "version": "https://jsonfeed.org/version/1.1", "title": "newsroom",
+              "home_page_url": "https://news.example/", "feed_url": "https://api.news.example/api/v1/feeds/json",
+              "items": [ { "id": "urn:uuid:0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+                           "url": "https://news.example/syrias-interim-president-meets-putin-in-moscow",
+                           "title": "Syria's interim president meets Putin in Moscow", "content_html": "<p>…</p>",
+                           "date_published": "2026-11-26T09:30:00Z", "authors": [ { "name": "Staff reporter" } ],
+                           "tags": [ "Syria", "Russia" ] } ] }""";
+}

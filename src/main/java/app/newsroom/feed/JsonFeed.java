@@ -1,0 +1,43 @@
+package app.newsroom.feed;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) as typed records. */
+@Schema(name = "JsonFeed", description = "JSON Feed 1.1")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record JsonFeed(
+        String version,
+        String title,
+        @JsonProperty("home_page_url") String homePageUrl,
+        @JsonProperty("feed_url") String feedUrl,
+        String description,
+        String language,
+        List<Item> items) {
+
+    static final String VERSION = "https://jsonfeed.org/version/1.1";
+
+    @Schema(name = "JsonFeedItem")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Item(
+            String id,
+            String url,
+            String title,
+            @JsonProperty("content_html") String contentHtml,
+            String summary,
+            @JsonProperty("date_published") Instant datePublished,
+            @JsonProperty("date_modified") Instant dateModified,
+            List<Author> authors,
+            List<String> tags,
+            String language) {
+    }
+
+    @Schema(name = "JsonFeedAuthor")
+    record Author(String name) {
+    }
+}

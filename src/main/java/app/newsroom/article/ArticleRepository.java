@@ -83,14 +83,36 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .setParameter("id", articleId).executeUpdate();
     }
 
-    /** Slugs taken by {@code base} or {@code base-N}, to choose the next free suffix. */
+    /** Slugs taken by any of these bases or their {@code base-N}, to choose the next free suffix; one statement. */
     @SuppressWarnings("unchecked")
-    public List<String> slugsLike(String base) {
+    public List<String> slugsLike(java.util.Collection<String> bases) {
+        // bases are slugs: [a-z0-9-] only, so no LIKE wildcard needs escaping
         return getEntityManager().createNativeQuery(
-                "SELECT slug FROM article WHERE slug = :base OR slug LIKE :pattern ESCAPE '\\'")
-                .setParameter("base", base)
-                .setParameter("pattern", base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%")
+                "SELECT slug FROM article WHERE slug = ANY(:bases) OR slug LIKE ANY(:patterns)")
+                .setParameter("bases", bases.toArray(new String[0]))
+                .setParameter("patterns", bases.stream().map(b -> b + "-%").toArray(String[]::new))
                 .getResultList();
+    }
+
+    /** Articles by slug; one statement. */
+    @SuppressWarnings("unchecked")
+    public List<Article> findBySlugs(java.util.Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("SELECT a.* FROM article a WHERE a.slug = ANY(:slugs)", Article.class)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
+                .setParameter("slugs", slugs.toArray(new String[0])).getResultList();
+    }
+
+    /** Which of these ids are articles; one statement. */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<UUID> existing(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(getEntityManager().createNativeQuery("SELECT a.id FROM article a WHERE a.id = ANY(:ids)")
+                .setParameter("ids", ids.toArray(new UUID[0])).getResultList());
     }
 
     /**

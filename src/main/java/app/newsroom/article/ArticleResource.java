@@ -63,13 +63,17 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ArticleResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String NDJSON = "application/x-ndjson";
 
     private final ArticleService service;
     private final HttpCaching caching;
     private final NewsroomConfig config;
     private final SecurityIdentity caller;
+    private final ArticleImporter importer;
 
-    ArticleResource(ArticleService service, HttpCaching caching, NewsroomConfig config, SecurityIdentity caller) {
+    ArticleResource(ArticleService service, HttpCaching caching, NewsroomConfig config, SecurityIdentity caller,
+            ArticleImporter importer) {
+        this.importer = importer;
         this.service = service;
         this.caching = caching;
         this.config = config;
@@ -172,6 +176,30 @@ public class ArticleResource {
         URI location = uri.getBaseUriBuilder().path("articles").path(view.id().toString()).build();
         return Response.created(location).header(HttpHeaders.ETAG, view.etag())
                 .lastModified(HttpCaching.httpDate(view.lastModified())).entity(view.full()).build();
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @SecurityRequirement(name = OpenApiSecurity.SCHEME)
+    @Consumes(NDJSON)
+    @Operation(operationId = "importArticles", summary = "Import articles from NDJSON",
+            description = "Bulk upsert by slug: one article per line, in the request shape of POST /articles (at most "
+                    + "10,000 lines, 64 MiB). A line whose slug exists updates that article; any other line creates "
+                    + "one. Each line is validated like POST /articles and applied whole or not at all; a bad line "
+                    + "never stops the others. The answer reports every line (1-based number, result, id and slug, or "
+                    + "errors) and totals.")
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "two lines", value = """
+                    {"headline": "Syria's worst drought in decades", "status": "published", "tags": ["Syria"]}
+                    {"slug": "syrias-interim-president-meets-putin-in-moscow", "headline": "Syria's interim leader meets Putin", "status": "published"}""")))
+    @APIResponse(responseCode = "200", description = "What became of each line (also when some failed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDtos.Report.class)))
+    @APIResponse(responseCode = "413", description = "The body is over 64 MiB (newsroom.limits.max-import-size)", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
+    public ImportDtos.Report importArticles(java.io.InputStream body) {
+        return importer.importLines(new java.io.BufferedReader(
+                new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @PUT

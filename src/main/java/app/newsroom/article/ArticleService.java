@@ -144,9 +144,9 @@ public class ArticleService {
             article.createdAt = Times.now();
             article.version = 1;
             article.slug = request.slug() != null ? claimSlug(request.slug(), null) : freeSlug(request.headline());
-            apply(article, request);
+            apply(article, request, new HashMap<>());
             articles.persist(article);
-            replaceLinks(article, request.relatedLinks());
+            replaceLinks(article, request.relatedLinks(), true);
             articles.flush();
             Log.infof("Created article %s (%s)", article.id, article.status);
             return reload(article.id);
@@ -212,19 +212,21 @@ public class ArticleService {
         if (request.slug() != null && !request.slug().equals(article.slug)) {
             article.slug = claimSlug(request.slug(), article.id);
         }
-        apply(article, request);
-        replaceLinks(article, request.relatedLinks());
+        apply(article, request, new HashMap<>());
+        replaceLinks(article, request.relatedLinks(), false);
         articles.flush();
         Log.infof("Updated article %s to version %d", article.id, article.version);
     }
 
-    private void apply(Article article, ArticleRequest request) {
+    /** Writes a request into the entity; {@code knownTags} is shared by the writes of one batch. */
+    void apply(Article article, ArticleRequest request, Map<String, Tag> knownTags) {
         // resolve tags before touching the entity: a query after a change would flush it early (a second version)
-        List<Tag> resolved = tags.resolveOrCreate(request.tags());
+        List<Tag> resolved = tags.resolveOrCreate(request.tags(), knownTags);
         article.headline = request.headline().trim();
         article.standfirst = blankToNull(request.standfirst());
-        article.body = app.newsroom.common.Html.sanitize(request.body());
-        article.bodyText = app.newsroom.common.Html.text(article.body);
+        app.newsroom.common.Html.Clean body = app.newsroom.common.Html.clean(request.body());
+        article.body = body.html();
+        article.bodyText = body.text();
         article.wordCount = app.newsroom.common.Html.wordCount(article.bodyText);
         article.byline = blankToNull(request.byline());
         article.section = request.section();
@@ -242,8 +244,10 @@ public class ArticleService {
         article.tags.addAll(resolved);
     }
 
-    private void replaceLinks(Article article, List<RelatedLinkRequest> requested) {
-        articles.deleteLinksOf(article.id);
+    void replaceLinks(Article article, List<RelatedLinkRequest> requested, boolean fresh) {
+        if (!fresh) {
+            articles.deleteLinksOf(article.id);
+        }
         if (requested == null) {
             return;
         }
@@ -264,7 +268,7 @@ public class ArticleService {
     }
 
     /** Bean Validation, then the rules no annotation expresses. */
-    private void check(ArticleRequest request) {
+    void check(ArticleRequest request) {
         validation.check(request);
         if (request.publishedAt() != null && !app.newsroom.common.QueryParams.inRange(request.publishedAt().toInstant())) {
             throw ProblemException.badRequest("publishedAt", "must be between the years 1 and 9999");
@@ -273,10 +277,24 @@ public class ArticleService {
 
     /** Cross-field rules of related links; internal targets must exist and not be the article itself. */
     private void checkLinks(List<RelatedLinkRequest> links, UUID self) {
-        if (links == null) {
-            return;
+        List<UUID> targets = checkLinkShapes(links, self);
+        if (!targets.isEmpty()) {
+            Set<UUID> existing = QuarkusTransaction.joiningExisting().call(() -> articles.existing(targets));
+            for (int i = 0; i < links.size(); i++) {
+                UUID target = links.get(i).articleId();
+                if (target != null && !existing.contains(target)) {
+                    throw ProblemException.badRequest("relatedLinks[" + i + "].articleId", "no article has this id");
+                }
+            }
         }
+    }
+
+    /** The rules of related links that need no database; answers the internal targets. */
+    List<UUID> checkLinkShapes(List<RelatedLinkRequest> links, UUID self) {
         List<UUID> targets = new ArrayList<>();
+        if (links == null) {
+            return targets;
+        }
         for (int i = 0; i < links.size(); i++) {
             RelatedLinkRequest link = links.get(i);
             String at = "relatedLinks[" + i + "]";
@@ -300,17 +318,7 @@ public class ArticleService {
                 throw ProblemException.badRequest(at + ".url", "must be an absolute http or https URL");
             }
         }
-        if (!targets.isEmpty()) {
-            Set<UUID> existing = new HashSet<>(QuarkusTransaction.joiningExisting().call(() -> articles.getEntityManager()
-                    .createQuery("SELECT a.id FROM Article a WHERE a.id IN :ids", UUID.class)
-                    .setParameter("ids", targets).getResultList()));
-            for (int i = 0; i < links.size(); i++) {
-                UUID target = links.get(i).articleId();
-                if (target != null && !existing.contains(target)) {
-                    throw ProblemException.badRequest("relatedLinks[" + i + "].articleId", "no article has this id");
-                }
-            }
-        }
+        return targets;
     }
 
     /** A client-chosen slug: taken by another article is a 409. */
@@ -324,11 +332,16 @@ public class ArticleService {
 
     /** The generated slug: the headline's, with the first free -2, -3... suffix on a clash. */
     private String freeSlug(String headline) {
+        String base = baseSlug(headline);
+        return firstFree(base, new HashSet<>(articles.slugsLike(List.of(base))));
+    }
+
+    static String baseSlug(String headline) {
         String base = Slugs.slugify(headline);
-        if (base.isEmpty()) {
-            base = "article";
-        }
-        Set<String> taken = new HashSet<>(articles.slugsLike(base));
+        return base.isEmpty() ? "article" : base;
+    }
+
+    static String firstFree(String base, Set<String> taken) {
         for (int n = 1;; n++) {
             String candidate = Slugs.withSuffix(base, n);
             if (!taken.contains(candidate)) {

@@ -9,26 +9,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
 
 /**
- * Request bodies over 1 MiB (10 MiB for the NDJSON import) answer 413 problem+json before anything reads them. The
- * HTTP server's own limit ({@code quarkus.http.limits.max-body-size}, 10M) stays as the hard cap for bodies sent
- * without a Content-Length.
+ * Request bodies over 1 MiB ({@code newsroom.limits.max-body-size}) answer 413 problem+json before anything reads
+ * them; the NDJSON import takes up to 64 MiB ({@code newsroom.limits.max-import-size}), since its 10,000 lines of
+ * ordinary articles weigh 40-50 MB. The HTTP server's own limit ({@code quarkus.http.limits.max-body-size}) stays as
+ * the hard cap for bodies sent without a Content-Length.
  */
 @Singleton
 class BodySizeLimit {
 
-    static final long DEFAULT_LIMIT = 1024L * 1024;
-    static final long IMPORT_LIMIT = 10L * 1024 * 1024;
-
     private final ObjectMapper mapper;
+    private final long defaultLimit;
+    private final long importLimit;
 
-    BodySizeLimit(ObjectMapper mapper) {
+    BodySizeLimit(ObjectMapper mapper, NewsroomConfig config) {
         this.mapper = mapper;
+        this.defaultLimit = config.limits().maxBodySize().asLongValue();
+        this.importLimit = config.limits().maxImportSize().asLongValue();
     }
 
     void register(@Observes Router router) {
         router.route().order(-200).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
-            long limit = ctx.request().path().endsWith("/articles/import") ? IMPORT_LIMIT : DEFAULT_LIMIT;
+            long limit = ctx.request().path().endsWith("/articles/import") ? importLimit : defaultLimit;
             long declared;
             try {
                 declared = length == null ? -1 : Long.parseLong(length.trim());

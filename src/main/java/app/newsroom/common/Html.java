@@ -30,10 +30,21 @@ public final class Html {
     }
 
     public static String sanitize(String html) {
+        return clean(html).html();
+    }
+
+    /** Sanitized HTML and its plain text, from one parse. */
+    public record Clean(String html, String text) {
+    }
+
+    public static Clean clean(String html) {
         if (html == null || html.isBlank()) {
-            return "";
+            return new Clean("", "");
         }
-        return Jsoup.clean(html, "", SAFE, OUTPUT).trim();
+        Document dirty = Jsoup.parseBodyFragment(html, "");
+        Document clean = new org.jsoup.safety.Cleaner(SAFE).clean(dirty);
+        clean.outputSettings(OUTPUT);
+        return new Clean(clean.body().html().trim(), clean.body().text().trim());
     }
 
     /** The text of (sanitized) HTML, with block elements separated by spaces. */

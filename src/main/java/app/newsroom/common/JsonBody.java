@@ -30,6 +30,13 @@ public final class JsonBody {
         }
     }
 
+    /** What is wrong with a body that did not parse, as field errors ({@code (body)} when it is not JSON at all). */
+    public static java.util.List<Problem.FieldError> errors(Invalid invalid) {
+        Problem.FieldError error = ProblemMappers.fieldError(invalid.json());
+        return java.util.List.of(error != null ? error
+                : new Problem.FieldError("(body)", "not valid JSON" + ProblemMappers.where(invalid.json())));
+    }
+
     /** Carries a {@link JsonProcessingException} to {@link ProblemMappers}. */
     public static final class Invalid extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -16,6 +16,8 @@ public interface NewsroomConfig {
 
     Changes changes();
 
+    Limits limits();
+
     Feeds feeds();
 
     DevDb devDb();
@@ -70,6 +72,16 @@ public interface NewsroomConfig {
         /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
         @WithDefault("false")
         boolean trustForwardedFor();
+    }
+
+    interface Limits {
+        /** Largest request body, except the import's. */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Largest NDJSON import body. */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize maxImportSize();
     }
 
     interface Changes {

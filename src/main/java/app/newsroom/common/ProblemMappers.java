@@ -147,12 +147,25 @@ class ProblemMappers {
     }
 
     Response json(JsonProcessingException e, UriInfo uri) {
+        Problem.FieldError error = fieldError(e);
+        if (error == null) {
+            return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON"
+                    + where(e) + ".", path(uri), null);
+        }
+        return problem(400, "validation", "Invalid request", "Invalid value for '" + error.field() + "': "
+                + error.message(), path(uri), List.of(error));
+    }
+
+    static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** The field a JSON mapping error is about and what is wrong with it; null when the JSON itself is malformed. */
+    static Problem.FieldError fieldError(JsonProcessingException e) {
         if (e instanceof JsonParseException || e instanceof StreamConstraintsException
                 || !(e instanceof JsonMappingException mapping)) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + where + ".",
-                    path(uri), null);
+            return null;
         }
         String field = fieldPath(mapping);
         String message;
@@ -173,11 +186,7 @@ class ProblemMappers {
         } else {
             message = "has an invalid value";
         }
-        if (field.isEmpty()) {
-            field = "(body)";
-        }
-        return problem(400, "validation", "Invalid request", "Invalid value for '" + field + "': " + message,
-                path(uri), List.of(new Problem.FieldError(field, message)));
+        return new Problem.FieldError(field.isEmpty() ? "(body)" : field, message);
     }
 
     @ServerExceptionMapper

@@ -111,6 +111,15 @@ public class TagService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Tag> resolveOrCreate(List<String> names) {
+        return resolveOrCreate(names, new java.util.HashMap<>());
+    }
+
+    /**
+     * The same, with a cache of tags by slug that a batch of writes shares (the bulk import): each slug is looked up
+     * or created once per batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Tag> resolveOrCreate(List<String> names, Map<String, Tag> known) {
         if (names == null || names.isEmpty()) {
             return new ArrayList<>();
         }
@@ -122,11 +131,13 @@ public class TagService {
             }
             bySlug.putIfAbsent(slug, names.get(i).trim());
         }
-        Map<String, Tag> existing = tags.findBySlugs(bySlug.keySet()).stream()
-                .collect(Collectors.toMap(t -> t.slug, Function.identity()));
+        List<String> unknown = bySlug.keySet().stream().filter(s -> !known.containsKey(s)).toList();
+        if (!unknown.isEmpty()) {
+            tags.findBySlugs(unknown).forEach(t -> known.put(t.slug, t));
+        }
         List<Tag> result = new ArrayList<>();
         for (Map.Entry<String, String> e : bySlug.entrySet()) {
-            Tag tag = existing.get(e.getKey());
+            Tag tag = known.get(e.getKey());
             if (tag == null) {
                 tag = new Tag();
                 tag.id = Ids.newId();
@@ -136,6 +147,7 @@ public class TagService {
                 tag.createdAt = Times.now();
                 tag.updatedAt = tag.createdAt;
                 tags.persist(tag);
+                known.put(tag.slug, tag);
             }
             result.add(tag);
         }

@@ -41,6 +41,15 @@ class SlugsTest {
     }
 
     @Test
+    void shouldTransliterateOnlyWhatIsNotLatin() {
+        org.junit.jupiter.api.Assertions.assertTrue(Slugs.latin("Café crème – «Straße» 2026"));
+        org.junit.jupiter.api.Assertions.assertFalse(Slugs.latin("Café Москва"));
+        assertEquals("strasse-in-munchen", Slugs.slugify("Straße in München"));
+        assertEquals("cafe-moskva", Slugs.slugify("Café Москва"));
+        assertEquals("syrias-leader-and-russias-president", Slugs.slugify("Syria's leader and Russia’s president"));
+    }
+
+    @Test
     void shouldValidateSlugs() {
         assertTrue(Slugs.isValid("a-b-9"));
         assertFalse(Slugs.isValid("A-b"));

@@ -1,0 +1,96 @@
+package app.newsroom.article;
+
+import static app.newsroom.Fixtures.created;
+import static app.newsroom.Fixtures.editor;
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class ImportTest {
+
+    private static JsonPath post(String ndjson) {
+        return editor().contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/import").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void shouldCreateUpdateAndReportEveryLineWithoutStoppingAtBadOnes() {
+        String t = token();
+        String existing = (String) created(article("Existing " + t)).get("slug");
+        String ndjson = String.join("\n",
+                "{\"headline\": \"Imported one " + t + "\", \"status\": \"published\", \"tags\": [\"Import " + t + "\"]}",
+                "{\"headline\": \"\"}",
+                "",
+                "{\"slug\": \"" + existing + "\", \"headline\": \"Existing, updated " + t + "\", \"status\": \"published\"}",
+                "not json at all",
+                "{\"headline\": \"Bad link\", \"relatedLinks\": [{\"title\": \"x\", \"url\": \"ftp://x\"}]}",
+                "{\"headline\": \"Ghost link\", \"relatedLinks\": [{\"articleId\": \"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}]}",
+                "{\"headline\": \"Imported two " + t + "\", \"status\": \"published\", \"tags\": [\"Import " + t + "\"],"
+                        + " \"body\": \"<p>a b c</p><script>x</script>\"}",
+                "{\"headline\": \"Has id\", \"id\": \"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}");
+        JsonPath report = post(ndjson);
+        assertEquals(List.of(1, 2, 4, 5, 6, 7, 8, 9), report.getList("lines.line"));
+        assertEquals(List.of("created", "error", "updated", "error", "error", "error", "created", "error"),
+                report.getList("lines.result"));
+        assertEquals("headline", report.getString("lines[1].errors[0].field"));
+        assertEquals("(body)", report.getString("lines[3].errors[0].field"));
+        assertEquals("relatedLinks[0].url", report.getString("lines[4].errors[0].field"));
+        assertEquals("relatedLinks[0].articleId", report.getString("lines[5].errors[0].field"));
+        assertEquals("id", report.getString("lines[7].errors[0].field"));
+        assertEquals(Map.of("lines", 8, "created", 2, "updated", 1, "failed", 5), report.getMap("totals"));
+
+        given().get("/api/v1/articles/" + existing).then().statusCode(200)
+                .body("headline", equalTo("Existing, updated " + t)).body("version", equalTo(2));
+        given().get("/api/v1/articles/" + report.getString("lines[6].slug")).then().statusCode(200)
+                .body("body", equalTo("<p>a b c</p>")).body("wordCount", equalTo(3));
+        given().queryParam("tag", "import-" + t).get("/api/v1/articles").then().body("page.totalItems", equalTo(2));
+        // a line that failed was not half-applied: the ghost-link line created no article
+        given().queryParam("status", "any").get("/api/v1/articles").then().statusCode(401);
+        editor().queryParams(Map.of("status", "any", "byline", "nobody")).get("/api/v1/articles").then().statusCode(200);
+    }
+
+    @Test
+    void shouldGiveClashingGeneratedSlugsSuffixesWithinOneImport() {
+        String t = token();
+        String line = "{\"headline\": \"Same import headline " + t + "\", \"status\": \"published\"}";
+        JsonPath report = post(line + "\n" + line + "\n" + line);
+        String base = "same-import-headline-" + t;
+        assertEquals(List.of(base, base + "-2", base + "-3"), report.getList("lines.slug"));
+    }
+
+    @Test
+    void shouldReplayAFailedBatchLineByLine() {
+        String t = token();
+        String taken = (String) created(article("Slug owner " + t)).get("slug");
+        // the same new slug twice in one batch: the first creates it, the second updates it
+        String twice = "{\"slug\": \"dup-" + t + "\", \"headline\": \"First " + t + "\"}\n"
+                + "{\"slug\": \"dup-" + t + "\", \"headline\": \"Second " + t + "\"}";
+        JsonPath report = post(twice + "\n{\"slug\": \"" + taken + "\", \"headline\": \"Updates the owner\"}");
+        assertEquals(List.of("created", "updated", "updated"), report.getList("lines.result"));
+        editor().get("/api/v1/articles/dup-" + t).then().statusCode(200).body("headline", equalTo("Second " + t));
+    }
+
+    @Test
+    void shouldRequireNdjsonAndAnEditor() {
+        given().contentType("application/x-ndjson").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().statusCode(401);
+        editor().contentType("application/json").body("{}").post("/api/v1/articles/import").then().statusCode(415);
+        JsonPath empty = post("");
+        assertEquals(Map.of("lines", 0, "created", 0, "updated", 0, "failed", 0), empty.getMap("totals"));
+        given().get("/q/openapi?format=json").then().body("paths.'/api/v1/articles/import'.post.operationId",
+                equalTo("importArticles"));
+        editor().contentType("application/x-ndjson").body("{\"headline\": \"a\\u0000b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/import")
+                .then().statusCode(200).body("lines[0].errors.field", hasItem("headline"));
+    }
+}

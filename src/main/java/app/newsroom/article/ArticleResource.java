@@ -194,9 +194,17 @@ public class ArticleResource {
                     {"headline": "Syria's worst drought in decades", "status": "published", "tags": ["Syria"]}
                     {"slug": "syrias-interim-president-meets-putin-in-moscow", "headline": "Syria's interim leader meets Putin", "status": "published"}""")))
     @APIResponse(responseCode = "200", description = "What became of each line (also when some failed)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDtos.Report.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDtos.Report.class),
+                    examples = @ExampleObject(name = "report", value = """
+                            { "lines": [ { "line": 1, "result": "created", "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+                                           "slug": "syrias-worst-drought-in-decades" },
+                                         { "line": 2, "result": "error", "errors": [ { "field": "headline", "message": "must not be blank" } ] } ],
+                              "totals": { "lines": 2, "created": 1, "updated": 0, "failed": 1 } }""")))
     @APIResponse(responseCode = "413", description = "The body is over 64 MiB (newsroom.limits.max-import-size)", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "too large", value = """
+                    { "type": "urn:newsroom:problem:payload-too-large", "title": "Payload too large", "status": 413,
+                      "detail": "The request body has 80000000 bytes; this operation accepts at most 67108864.",
+                      "instance": "/api/v1/articles/import" }""")))
     public ImportDtos.Report importArticles(java.io.InputStream body) {
         return importer.importLines(new java.io.BufferedReader(
                 new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8)));

@@ -21,6 +21,14 @@ public class OpenApiErrors implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("opaque API key")
+                .description("An API key from POST /api/v1/keys (or NEWSROOM_ADMIN_KEY), sent as "
+                        + "`Authorization: Bearer <key>`. Roles: partner, editor, admin (admin implies editor)."));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

@@ -59,10 +59,14 @@ public class KeyResource {
                     + "drafts) or `admin` (keys too; implies editor). The secret is in the answer this once; only "
                     + "its hash is stored. Role: admin.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = KeyRequest.class)))
+            schema = @Schema(implementation = KeyRequest.class), examples = @ExampleObject(name = "partner", value = """
+                    { "name": "Partner: Example Daily", "role": "partner" }""")))
     @APIResponse(responseCode = "201", description = "Created; `key` is the secret",
             headers = @Header(name = "Location", description = "URL of the key", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKey.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKey.class),
+                    examples = @ExampleObject(name = "partner key", value = """
+                            { "id": "019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b", "name": "Partner: Example Daily", "role": "partner",
+                              "createdAt": "2026-11-29T09:00:00Z", "key": "nr_3q2-7wQyQ0uXbJz1n8kR4yVf6dL0pT9sA2mC5eH7gB" }""")))
     public Response create(KeyRequest request, @Context UriInfo uri) {
         CreatedKey key = service.create(validation.check(request));
         URI location = uri.getBaseUriBuilder().path("keys").path(key.id().toString()).build();

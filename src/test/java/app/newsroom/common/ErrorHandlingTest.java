@@ -110,7 +110,9 @@ class ErrorHandlingTest {
                 .body("paths.'/api/v1/articles'.get.summary", notNullValue())
                 .body("paths.'/api/v1/articles/{id}'.put.responses.'412'", notNullValue())
                 .body("paths.'/api/v1/articles'.post.responses.'415'.content.'application/problem+json'", notNullValue())
-                .body("components.schemas.Problem", notNullValue());
+                .body("components.schemas.Problem", notNullValue())
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/keys'.get.security[0].apiKey", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }

@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,7 +34,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Bulk upsert by slug from NDJSON. Lines are read as they arrive, validated one by one like POST /articles, and
- * written in batches: one transaction, one slug query, one tag lookup and JDBC-batched inserts per batch. A batch
+ * written in batches: one transaction, one slug query, one tag lookup and JDBC-batched inserts per batch, each batch
+ * written on a worker thread while the request thread reads, parses and sanitizes the next one. A batch
  * that fails in the database is replayed line by line, each in its own transaction, so a bad line never stops the
  * others and is never half-applied.
  */
@@ -38,27 +43,32 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 class ArticleImporter {
 
     static final int MAX_LINES = 10_000;
-    static final int BATCH = 250;
+    static final int BATCH = 500;
+    /** Batches written at once. More than one races on new tags and generated slugs, and replays cost more than they save. */
+    static final int WRITERS = 1;
 
     private final ArticleService service;
     private final ArticleRepository articles;
     private final app.newsroom.tag.TagService tags;
     private final ObjectMapper mapper;
+    private final ManagedExecutor executor;
 
     ArticleImporter(ArticleService service, ArticleRepository articles, app.newsroom.tag.TagService tags,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, ManagedExecutor executor) {
+        this.executor = executor;
         this.tags = tags;
         this.service = service;
         this.articles = articles;
         this.mapper = mapper;
     }
 
-    private record Pending(int line, ArticleRequest request) {
+    private record Pending(int line, ArticleRequest request, app.newsroom.common.Html.Clean body) {
     }
 
     ImportDtos.Report importLines(BufferedReader reader) {
         List<LineResult> results = new ArrayList<>();
         List<Pending> batch = new ArrayList<>(BATCH);
+        java.util.Deque<CompletableFuture<List<LineResult>>> writing = new java.util.ArrayDeque<>();
         int lineNo = 0;
         int accepted = 0;
         try {
@@ -80,17 +90,24 @@ class ArticleImporter {
                         throw ProblemException.badRequest("id", "is assigned by the server; import upserts by slug");
                     }
                     service.checkLinkShapes(request.relatedLinks(), null);
-                    batch.add(new Pending(lineNo, request));
+                    batch.add(new Pending(lineNo, request, app.newsroom.common.Html.clean(request.body())));
                 } catch (RuntimeException e) {
                     results.add(LineResult.error(lineNo, errors(e)));
                 }
                 if (batch.size() == BATCH) {
-                    results.addAll(write(batch));
-                    batch.clear();
+                    // write batches on worker threads, WRITERS at a time, while this thread reads the next one
+                    if (writing.size() == WRITERS) {
+                        results.addAll(writing.removeFirst().join());
+                    }
+                    List<Pending> full = batch;
+                    writing.addLast(CompletableFuture.supplyAsync(() -> write(full), executor));
+                    batch = new ArrayList<>(BATCH);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writing.forEach(w -> results.addAll(w.join()));
         }
         results.addAll(write(batch));
         results.sort(Comparator.comparingInt(LineResult::line));
@@ -174,7 +191,7 @@ class ArticleImporter {
                 taken.add(article.slug);
                 bySlug.put(article.slug, article);
             }
-            service.apply(article, r, knownTags);
+            service.apply(article, r, knownTags, p.body());
             if (fresh) {
                 // new articles are inserted in JDBC batches below, in their final state within the batch
                 freshLinks.put(article.id, r.relatedLinks() == null ? List.of() : r.relatedLinks());

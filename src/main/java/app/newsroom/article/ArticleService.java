@@ -220,11 +220,15 @@ public class ArticleService {
 
     /** Writes a request into the entity; {@code knownTags} is shared by the writes of one batch. */
     void apply(Article article, ArticleRequest request, Map<String, Tag> knownTags) {
+        apply(article, request, knownTags, app.newsroom.common.Html.clean(request.body()));
+    }
+
+    /** The same, with the body already sanitized (the import does that while the previous batch is written). */
+    void apply(Article article, ArticleRequest request, Map<String, Tag> knownTags, app.newsroom.common.Html.Clean body) {
         // resolve tags before touching the entity: a query after a change would flush it early (a second version)
         List<Tag> resolved = tags.resolveOrCreate(request.tags(), knownTags);
         article.headline = request.headline().trim();
         article.standfirst = blankToNull(request.standfirst());
-        app.newsroom.common.Html.Clean body = app.newsroom.common.Html.clean(request.body());
         article.body = body.html();
         article.bodyText = body.text();
         article.wordCount = app.newsroom.common.Html.wordCount(article.bodyText);

@@ -2,7 +2,6 @@ package app.newsroom.article;
 
 import java.util.Locale;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -18,15 +17,9 @@ public enum ArticleStatus {
     }
 
     @Converter(autoApply = true)
-    static class JpaConverter implements AttributeConverter<ArticleStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(ArticleStatus status) {
-            return status == null ? null : status.toString();
-        }
-
-        @Override
-        public ArticleStatus convertToEntityAttribute(String value) {
-            return value == null ? null : ArticleStatus.valueOf(value.toUpperCase(Locale.ROOT));
+    static class JpaConverter extends app.newsroom.common.LowercaseEnumConverter<ArticleStatus> {
+        JpaConverter() {
+            super(ArticleStatus.class);
         }
     }
 }

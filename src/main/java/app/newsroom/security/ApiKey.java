@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -36,15 +35,9 @@ public class ApiKey {
     public Instant createdAt;
 
     @Converter
-    static class RoleConverter implements AttributeConverter<Role, String> {
-        @Override
-        public String convertToDatabaseColumn(Role role) {
-            return role == null ? null : role.toString();
-        }
-
-        @Override
-        public Role convertToEntityAttribute(String value) {
-            return value == null ? null : Role.of(value);
+    static class RoleConverter extends app.newsroom.common.LowercaseEnumConverter<Role> {
+        RoleConverter() {
+            super(Role.class);
         }
     }
 }

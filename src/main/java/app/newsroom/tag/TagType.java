@@ -2,7 +2,6 @@ package app.newsroom.tag;
 
 import java.util.Locale;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -27,15 +26,9 @@ public enum TagType {
     }
 
     @Converter(autoApply = true)
-    static class JpaConverter implements AttributeConverter<TagType, String> {
-        @Override
-        public String convertToDatabaseColumn(TagType type) {
-            return type == null ? null : type.toString();
-        }
-
-        @Override
-        public TagType convertToEntityAttribute(String value) {
-            return value == null ? null : fromJson(value);
+    static class JpaConverter extends app.newsroom.common.LowercaseEnumConverter<TagType> {
+        JpaConverter() {
+            super(TagType.class);
         }
     }
 }

@@ -3,6 +3,7 @@
 # same data, and prints requests/s, p50/p99 latency and the ratio to the raw SQL for each query class.
 #   ./mvnw package -DskipTests && N=100000 DB=newsroom_bench bench/load.sh && DB=newsroom_bench bench/run.sh
 # Load and service share the machine's cores: compare ratios from the same run, not absolute numbers.
+# Rate limiting is off (RATE_LIMIT=true keeps it): one load generator is one client address.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${DB:-newsroom_bench}
@@ -25,6 +26,7 @@ cp bench/sql/*.sql "$work/" && chmod -R a+rX "$work"
 
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+  NEWSROOM_RATE_LIMIT_ENABLED=${RATE_LIMIT:-false} \
   java -Xms512m -Xmx1g -jar "$JAR" > "$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT

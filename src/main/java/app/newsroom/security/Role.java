@@ -27,8 +27,4 @@ public enum Role {
             case ADMIN -> Set.of(ADMIN_ROLE, EDITOR_ROLE);
         };
     }
-
-    static Role of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 }

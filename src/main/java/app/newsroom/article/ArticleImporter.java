@@ -191,6 +191,14 @@ class ArticleImporter {
                 taken.add(article.slug);
                 bySlug.put(article.slug, article);
             }
+            if (r.relatedLinks() != null) {
+                for (int i = 0; i < r.relatedLinks().size(); i++) {
+                    if (article.id.equals(r.relatedLinks().get(i).articleId())) {
+                        throw new LineFailure(p.line(), ProblemException.badRequest(
+                                "relatedLinks[" + i + "].articleId", "an article cannot link to itself"));
+                    }
+                }
+            }
             service.apply(article, r, knownTags, p.body());
             if (fresh) {
                 // new articles are inserted in JDBC batches below, in their final state within the batch
@@ -273,7 +281,11 @@ class ArticleImporter {
         if (cause instanceof JsonBody.Invalid invalid) {
             return JsonBody.errors(invalid);
         }
-        if (Constraints.violated(cause).isPresent()) {
+        java.util.Optional<String> constraint = Constraints.violated(cause);
+        if (constraint.isPresent() && constraint.get().startsWith("related_link_target")) {
+            return List.of(new Problem.FieldError("relatedLinks", "links to an article that was just deleted"));
+        }
+        if (constraint.isPresent() && Constraints.RETRYABLE.contains(constraint.get())) {
             return List.of(new Problem.FieldError("slug", "conflicts with another article written at the same time"));
         }
         Log.warnf("Import line failed: %s", cause.toString());

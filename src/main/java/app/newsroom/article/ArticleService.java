@@ -365,7 +365,10 @@ public class ArticleService {
                 return QuarkusTransaction.requiringNew().call(write::get);
             } catch (RuntimeException e) {
                 Optional<String> constraint = Constraints.violated(e);
-                if (constraint.isEmpty()) {
+                if (constraint.isPresent() && constraint.get().startsWith("related_link_target")) {
+                    throw ProblemException.badRequest("relatedLinks", "links to an article that was just deleted");
+                }
+                if (constraint.isEmpty() || !Constraints.RETRYABLE.contains(constraint.get())) {
                     throw e;
                 }
                 if (attempt >= WRITE_ATTEMPTS) {

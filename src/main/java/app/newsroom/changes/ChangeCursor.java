@@ -8,17 +8,25 @@ import java.util.regex.Pattern;
 import app.newsroom.common.ProblemException;
 
 /**
- * A position in the change log, (txid, seq), as an opaque string for clients. Anything that does not decode to one
- * is a 400.
+ * A position in the change log, (txid, seq), and the purge generation it was issued under, as an opaque string for
+ * clients. Anything that does not decode to one is a 400.
  */
-record ChangeCursor(String txid, long seq) {
+record ChangeCursor(String txid, long seq, long generation) {
 
-    static final ChangeCursor START = new ChangeCursor("0", 0);
-    private static final Pattern FORMAT = Pattern.compile("c1\\.(\\d{1,20})\\.(\\d{1,19})");
+    static final ChangeCursor START = new ChangeCursor("0", 0, -1);
+    private static final Pattern FORMAT = Pattern.compile("c2\\.(\\d{1,20})\\.(\\d{1,19})\\.(\\d{1,19})");
+
+    ChangeCursor(String txid, long seq) {
+        this(txid, seq, -1);
+    }
+
+    ChangeCursor at(long purgeGeneration) {
+        return new ChangeCursor(txid, seq, purgeGeneration);
+    }
 
     String encode() {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("c1." + txid + "." + seq).getBytes(StandardCharsets.US_ASCII));
+                .encodeToString(("c2." + txid + "." + seq + "." + generation).getBytes(StandardCharsets.US_ASCII));
     }
 
     static ChangeCursor decode(String raw) {
@@ -34,7 +42,8 @@ record ChangeCursor(String txid, long seq) {
             if (!m.matches()) {
                 throw new IllegalArgumentException();
             }
-            return new ChangeCursor(new java.math.BigInteger(m.group(1)).toString(), Long.parseLong(m.group(2)));
+            return new ChangeCursor(new java.math.BigInteger(m.group(1)).toString(), Long.parseLong(m.group(2)),
+                    Long.parseLong(m.group(3)));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("since",
                     "is not a cursor from this service; use the 'next' value of a previous answer, or leave it out");

@@ -17,6 +17,11 @@ class ChangeRepository {
         this.em = em;
     }
 
+    /** Makes the current transaction see one snapshot; must come before its first query. */
+    void repeatableRead() {
+        em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+    }
+
     /** Entries after the cursor whose transactions have all finished, in (txid, seq) order. */
     @SuppressWarnings("unchecked")
     List<Entry> after(ChangeCursor cursor, int limit) {
@@ -33,11 +38,12 @@ class ChangeRepository {
                 (UUID) r[2], (String) r[3], (String) r[4], (Instant) r[5])).toList();
     }
 
-    /** How far retention has purged: a cursor before it may have missed entries. */
+    /** The newest deletion retention has purged: a cursor before it may have missed it. */
     ChangeCursor purgedThrough() {
         Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT purged_txid::text, purged_seq FROM change_log_state WHERE id = 1").getSingleResult();
-        return new ChangeCursor((String) row[0], ((Number) row[1]).longValue());
+                "SELECT purged_txid::text, purged_seq, purge_generation FROM change_log_state WHERE id = 1")
+                .getSingleResult();
+        return new ChangeCursor((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
     /**
@@ -52,17 +58,20 @@ class ChangeRepository {
                    WHERE c.changed_at < :olderThan
                      AND (c.kind = 'delete' OR EXISTS (SELECT 1 FROM article_change n
                           WHERE n.article_id = c.article_id AND (n.txid, n.seq) > (c.txid, c.seq)))
-                  RETURNING c.txid, c.seq)
+                  RETURNING c.txid, c.seq, c.kind)
                 SELECT (SELECT count(*) FROM gone),
-                       (SELECT txid::text FROM gone ORDER BY txid DESC, seq DESC LIMIT 1),
-                       (SELECT seq FROM gone ORDER BY txid DESC, seq DESC LIMIT 1)""")
+                       (SELECT txid::text FROM gone WHERE kind = 'delete' ORDER BY txid DESC, seq DESC LIMIT 1),
+                       (SELECT seq FROM gone WHERE kind = 'delete' ORDER BY txid DESC, seq DESC LIMIT 1)""")
                 .setParameter("olderThan", olderThan).getSingleResult();
         int count = ((Number) row[0]).intValue();
-        if (count > 0) {
+        // only a purged deletion can be missed by a cursor before it: a purged superseded entry has a newer one
+        // for the same article further on, which every such cursor still reaches
+        if (row[1] != null) {
             ChangeCursor last = new ChangeCursor((String) row[1], ((Number) row[2]).longValue());
             if (purgedThrough().isBefore(last.txid(), last.seq())) {
                 em.createNativeQuery("""
-                        UPDATE change_log_state SET purged_txid = CAST(:txid AS xid8), purged_seq = :seq WHERE id = 1""")
+                        UPDATE change_log_state SET purged_txid = CAST(:txid AS xid8), purged_seq = :seq,
+                               purge_generation = purge_generation + 1 WHERE id = 1""")
                         .setParameter("txid", last.txid()).setParameter("seq", last.seq()).executeUpdate();
             }
         }
@@ -73,15 +82,20 @@ class ChangeRepository {
      * Logs the scheduled articles whose publication time has come since the last release, so that partners see them
      * appear. Returns how many.
      */
-    int releaseScheduled(Instant now) {
+    int releaseScheduled() {
+        // one instance at a time (the row lock), on the database's clock; an article already logged at or after
+        // its publication time (published directly, or edited since) needs no second entry
+        em.createNativeQuery("SELECT id FROM change_log_state WHERE id = 1 FOR UPDATE").getResultList();
         int released = em.createNativeQuery("""
                 INSERT INTO article_change (article_id, kind, slug)
                 SELECT a.id, 'change', a.slug FROM article a, change_log_state s
                  WHERE s.id = 1 AND a.status = 'published'
-                   AND a.published_at > s.released_until AND a.published_at <= :now""")
-                .setParameter("now", now).executeUpdate();
-        em.createNativeQuery("UPDATE change_log_state SET released_until = greatest(released_until, :now) WHERE id = 1")
-                .setParameter("now", now).executeUpdate();
+                   AND a.published_at > s.released_until AND a.published_at <= now()
+                   AND NOT EXISTS (SELECT 1 FROM article_change c
+                                    WHERE c.article_id = a.id AND c.changed_at >= a.published_at)""")
+                .executeUpdate();
+        em.createNativeQuery("UPDATE change_log_state SET released_until = greatest(released_until, now()) WHERE id = 1")
+                .executeUpdate();
         return released;
     }
 

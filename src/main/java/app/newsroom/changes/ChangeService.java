@@ -34,8 +34,12 @@ class ChangeService {
     @Transactional
     ChangePage since(String since, int limit) {
         ChangeCursor cursor = ChangeCursor.decode(since);
+        // one snapshot for the retention check and the read, so a purge between them cannot slip through
+        log.repeatableRead();
         ChangeCursor purged = log.purgedThrough();
-        if (since != null && !since.isBlank() && cursor.isBefore(purged.txid(), purged.seq())) {
+        // a deletion purged after this cursor was issued, and positioned after it, may have been missed
+        if (since != null && !since.isBlank() && cursor.generation() < purged.generation()
+                && cursor.isBefore(purged.txid(), purged.seq())) {
             throw new ProblemException(410, "cursor-expired", "Cursor expired",
                     "This cursor is older than the retained change log; resync from the beginning (omit 'since').",
                     null);
@@ -53,13 +57,14 @@ class ChangeService {
             changes.add(form == null ? new Change("delete", e.articleId(), e.slug(), e.at(), null)
                     : new Change("upsert", e.articleId(), e.slug(), e.at(), form));
         }
-        ChangeCursor next = entries.isEmpty() ? cursor : entries.get(entries.size() - 1).position();
+        ChangeCursor next = (entries.isEmpty() ? cursor : entries.get(entries.size() - 1).position())
+                .at(purged.generation());
         return new ChangePage(changes, next.encode(), hasMore);
     }
 
     @Transactional
     int releaseScheduled() {
-        return log.releaseScheduled(Instant.now());
+        return log.releaseScheduled();
     }
 
     @Transactional

@@ -10,6 +10,9 @@ public final class Constraints {
     private Constraints() {
     }
 
+    /** Unique indexes whose violation means a generated value lost a race: a retry picks the next one. */
+    public static final java.util.Set<String> RETRYABLE = java.util.Set.of("article_slug_key", "tag_slug_key");
+
     public static Optional<String> violated(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {

@@ -35,7 +35,10 @@ class FeedValidators {
                          ORDER BY c.txid DESC, c.seq DESC LIMIT 1),
                        (SELECT count(*) FROM article_change c, h WHERE c.txid >= h.xmin),
                        (SELECT max(c.changed_at) FROM article_change c)""").getSingleResult();
-        Instant lastModified = row[2] == null ? Instant.EPOCH : (Instant) row[2];
+        // an entry written by a transaction still open, or committed behind one, may carry an older time than what
+        // a client already saw: then If-Modified-Since must not be trusted, so the feed claims to be new
+        boolean unsettled = ((Number) row[1]).longValue() > 0;
+        Instant lastModified = unsettled ? Instant.now() : row[2] == null ? Instant.EPOCH : (Instant) row[2];
         return new Validator(HttpCaching.etagOf("feed|" + variant + "|" + row[0] + "|" + row[1]), lastModified);
     }
 }

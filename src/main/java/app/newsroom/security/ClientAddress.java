@@ -2,7 +2,10 @@ package app.newsroom.security;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** The client's address: the peer, or the first X-Forwarded-For entry when a trusted proxy sets it. */
+/**
+ * The client's address: the peer, or, behind a trusted proxy, the last X-Forwarded-For entry: the one the proxy
+ * appended. Earlier entries come from the client and prove nothing.
+ */
 final class ClientAddress {
 
     private ClientAddress() {
@@ -12,9 +15,10 @@ final class ClientAddress {
         if (trustForwardedFor) {
             String forwarded = request.getHeader("X-Forwarded-For");
             if (forwarded != null && !forwarded.isBlank()) {
-                String first = forwarded.split(",")[0].trim();
-                if (!first.isEmpty() && first.length() <= 64) {
-                    return first;
+                String[] hops = forwarded.split(",");
+                String last = hops[hops.length - 1].trim();
+                if (!last.isEmpty() && last.length() <= 64) {
+                    return last;
                 }
             }
         }

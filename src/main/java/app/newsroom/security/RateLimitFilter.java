@@ -10,6 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.ProblemException;
 import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,26 +41,42 @@ class RateLimitFilter {
         if (!config.enabled()) {
             return Uni.createFrom().nullItem();
         }
-        return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
-            long limit;
-            String client;
-            if (identity.isAnonymous()) {
-                limit = config.anonymous();
-                client = "ip:" + ClientAddress.of(request, config.trustForwardedFor());
-            } else {
-                client = "key:" + identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
-                limit = identity.hasRole(Role.ADMIN_ROLE) ? config.admin()
-                        : identity.hasRole(Role.EDITOR_ROLE) ? config.editor() : config.partner();
-            }
-            return Uni.createFrom().completionStage(limiter.consume(client, limit)).onItem().transform(probe -> {
-                context.setProperty(PROBE, probe);
-                context.setProperty(LIMIT, limit);
-                if (!probe.isConsumed()) {
-                    throw new RateLimited(Math.max(1, seconds(probe.getNanosToWaitForRefill())));
-                }
-                return (Response) null;
-            });
-        });
+        String address = "ip:" + ClientAddress.of(request, config.trustForwardedFor());
+        return identities.getDeferredIdentity()
+                // a bad key still costs its address a token, so guessing keys is limited like anything else
+                .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> take(context, address,
+                        config.anonymous()).onItem().transform(ignored -> {
+                            throw (RuntimeException) failure;
+                        }))
+                .onItem().transformToUni(identity -> {
+                    if (identity.isAnonymous()) {
+                        return take(context, address, config.anonymous());
+                    }
+                    long limit = identity.hasRole(Role.ADMIN_ROLE) ? config.admin()
+                            : identity.hasRole(Role.EDITOR_ROLE) ? config.editor() : config.partner();
+                    return take(context, "key:" + identity.getAttribute(ApiKeyIdentityProvider.KEY_ID), limit);
+                })
+                .onItem().transform(ignored -> (Response) null);
+    }
+
+    /** Takes a token; an empty bucket is a 429. A store that fails (Redis down) lets the request through. */
+    private Uni<Boolean> take(ContainerRequestContext context, String client, long limit) {
+        return Uni.createFrom().completionStage(() -> limiter.consume(client, limit))
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("Rate limit store unavailable, request let through: %s", e.toString());
+                    return null;
+                })
+                .onItem().transform(probe -> {
+                    if (probe == null) {
+                        return true;
+                    }
+                    context.setProperty(PROBE, probe);
+                    context.setProperty(LIMIT, limit);
+                    if (!probe.isConsumed()) {
+                        throw new RateLimited(Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+                    }
+                    return true;
+                });
     }
 
     @ServerResponseFilter

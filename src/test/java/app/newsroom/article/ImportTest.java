@@ -80,6 +80,10 @@ class ImportTest {
         JsonPath report = post(twice + "\n{\"slug\": \"" + taken + "\", \"headline\": \"Updates the owner\"}");
         assertEquals(List.of("created", "updated", "updated"), report.getList("lines.result"));
         editor().get("/api/v1/articles/dup-" + t).then().statusCode(200).body("headline", equalTo("Second " + t));
+        String ownerId = editor().get("/api/v1/articles/" + taken).then().extract().path("id");
+        JsonPath self = post("{\"slug\": \"" + taken + "\", \"headline\": \"Self\", \"relatedLinks\": [{\"articleId\": \""
+                + ownerId + "\"}]}");
+        assertEquals("relatedLinks[0].articleId", self.getString("lines[0].errors[0].field"));
     }
 
     @Test

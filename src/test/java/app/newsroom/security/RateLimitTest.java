@@ -60,6 +60,26 @@ class RateLimitTest {
     }
 
     @Test
+    void shouldTrustOnlyTheAddressTheProxyAppended() {
+        String client = freshAddress();
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "spoofed-" + i + ", " + client).get("/api/v1/sections").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "spoofed-9, " + client).get("/api/v1/sections").then().statusCode(429);
+    }
+
+    @Test
+    void shouldCountRequestsWithBadKeysAgainstTheirAddress() {
+        String client = freshAddress();
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", client).auth().oauth2("nr_guess-" + i).get("/api/v1/sections").then()
+                    .statusCode(401);
+        }
+        given().header("X-Forwarded-For", client).auth().oauth2("nr_guess-9").get("/api/v1/sections").then()
+                .statusCode(429);
+    }
+
+    @Test
     void shouldGiveEachKeyItsOwnLargerBucket() {
         String client = freshAddress();
         for (int i = 0; i < 3; i++) {

@@ -45,6 +45,11 @@ public class OpenApiErrors implements OASFilter {
                         Examples.PROBLEM_NOT_ACCEPTABLE);
                 if (operation.getRequestBody() != null) {
                     add(responses, "415", "The Content-Type is not one this operation accepts", Examples.PROBLEM_UNSUPPORTED);
+                    add(responses, "413", "The body is larger than this operation accepts (1 MiB; the import 64 MiB)",
+                            null);
+                    if (!path.getKey().endsWith("/import")) {
+                        add(responses, "411", "The body came without a Content-Length (chunked); send its length", null);
+                    }
                 }
                 if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                     add(responses, "401", "No API key, or one that is unknown or revoked (with WWW-Authenticate: Bearer)",

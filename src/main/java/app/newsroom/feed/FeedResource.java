@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -66,12 +67,8 @@ public class FeedResource {
             @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
-    public Response rss(@Parameter(description = TAG) @QueryParam("tag") String tag,
-            @Parameter(description = "Section slug path (prefix)") @QueryParam("section") String section,
-            @Parameter(description = "BCP 47 language tag") @QueryParam("language") String language,
-            @Parameter(description = "Items (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
-        return feed("rss_2.0", RSS, tag, section, language, limit, uri, headers);
+    public Response rss(@BeanParam FeedQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return feed("rss_2.0", RSS, query, uri, headers);
     }
 
     @GET
@@ -83,12 +80,8 @@ public class FeedResource {
             @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
-    public Response atom(@Parameter(description = TAG) @QueryParam("tag") String tag,
-            @Parameter(description = "Section slug path (prefix)") @QueryParam("section") String section,
-            @Parameter(description = "BCP 47 language tag") @QueryParam("language") String language,
-            @Parameter(description = "Items (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
-        return feed("atom_1.0", ATOM, tag, section, language, limit, uri, headers);
+    public Response atom(@BeanParam FeedQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return feed("atom_1.0", ATOM, query, uri, headers);
     }
 
     @GET
@@ -100,18 +93,32 @@ public class FeedResource {
             @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class), examples = @ExampleObject(name = "json", value = JSON_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
-    public Response json(@Parameter(description = TAG) @QueryParam("tag") String tag,
-            @Parameter(description = "Section slug path (prefix)") @QueryParam("section") String section,
-            @Parameter(description = "BCP 47 language tag") @QueryParam("language") String language,
-            @Parameter(description = "Items (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("limit") String limit,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
-        return feed("json", JSON_FEED, tag, section, language, limit, uri, headers);
+    public Response json(@BeanParam FeedQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return feed("json", JSON_FEED, query, uri, headers);
     }
 
-    private Response feed(String type, String mediaType, String tag, String section, String language, String limit,
-            UriInfo uri, HttpHeaders headers) {
-        ArticleCriteria criteria = ArticleCriteria.newestPublic(tag, section, language);
-        int items = QueryParams.intParam("limit", limit, config.feeds().defaultLimit(), 1, config.feeds().maxLimit());
+    /** The filters every feed takes. */
+    public static class FeedQuery {
+        @Parameter(description = TAG)
+        @QueryParam("tag")
+        String tag;
+
+        @Parameter(description = "Section slug path (prefix)")
+        @QueryParam("section")
+        String section;
+
+        @Parameter(description = "BCP 47 language tag")
+        @QueryParam("language")
+        String language;
+
+        @Parameter(description = "Items (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50"))
+        @QueryParam("limit")
+        String limit;
+    }
+
+    private Response feed(String type, String mediaType, FeedQuery query, UriInfo uri, HttpHeaders headers) {
+        ArticleCriteria criteria = ArticleCriteria.newestPublic(query.tag, query.section, query.language);
+        int items = QueryParams.intParam("limit", query.limit, config.feeds().defaultLimit(), 1, config.feeds().maxLimit());
         // validators from the newest change of the log: cheap, and checked before anything is rendered
         FeedValidators.Validator validator = validators.current(type + "|" + uri.getRequestUri().getRawQuery());
         if (HttpCaching.notModified(headers, validator.etag(), validator.lastModified())) {

@@ -72,7 +72,8 @@ class ApiKeyTest {
                 .post("/api/v1/keys").then().statusCode(201).extract().path("key");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("headline", "Written by an admin key")).post("/api/v1/articles").then().statusCode(201)
-                .header("Location", endsWith(""));
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/articles/"))
+                .body("headline", org.hamcrest.Matchers.equalTo("Written by an admin key"));
         given().auth().oauth2(admin).get("/api/v1/keys").then().statusCode(200);
     }
 }

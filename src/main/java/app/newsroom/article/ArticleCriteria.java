@@ -63,8 +63,7 @@ public record ArticleCriteria(List<List<String>> tagGroups, String section, Stri
             }
             for (String slug : slugs) {
                 if (!Slugs.isValid(slug)) {
-                    String shown = (slug.length() > 60 ? slug.substring(0, 60) : slug).replaceAll("[^A-Za-z0-9-]", "?");
-                    throw ProblemException.badRequest("tag", "'" + shown + "' is not a tag slug");
+                    throw ProblemException.badRequest("tag", "'" + QueryParams.printable(slug) + "' is not a tag slug");
                 }
             }
             count += slugs.size();

@@ -44,8 +44,6 @@ class ArticleImporter {
 
     static final int MAX_LINES = 10_000;
     static final int BATCH = 500;
-    /** Batches written at once. More than one races on new tags and generated slugs, and replays cost more than they save. */
-    static final int WRITERS = 1;
 
     private final ArticleService service;
     private final ArticleRepository articles;
@@ -68,7 +66,8 @@ class ArticleImporter {
     ImportDtos.Report importLines(BufferedReader reader) {
         List<LineResult> results = new ArrayList<>();
         List<Pending> batch = new ArrayList<>(BATCH);
-        java.util.Deque<CompletableFuture<List<LineResult>>> writing = new java.util.ArrayDeque<>();
+        // one batch is written at a time: concurrent writers race on new tags and generated slugs (tried: slower)
+        CompletableFuture<List<LineResult>> writing = CompletableFuture.completedFuture(List.of());
         int lineNo = 0;
         int accepted = 0;
         try {
@@ -95,19 +94,17 @@ class ArticleImporter {
                     results.add(LineResult.error(lineNo, errors(e)));
                 }
                 if (batch.size() == BATCH) {
-                    // write batches on worker threads, WRITERS at a time, while this thread reads the next one
-                    if (writing.size() == WRITERS) {
-                        results.addAll(writing.removeFirst().join());
-                    }
+                    // the worker writes this batch while this thread reads, parses and sanitizes the next one
+                    results.addAll(writing.join());
                     List<Pending> full = batch;
-                    writing.addLast(CompletableFuture.supplyAsync(() -> write(full), executor));
+                    writing = CompletableFuture.supplyAsync(() -> write(full), executor);
                     batch = new ArrayList<>(BATCH);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            writing.forEach(w -> results.addAll(w.join()));
+            results.addAll(writing.join());
         }
         results.addAll(write(batch));
         results.sort(Comparator.comparingInt(LineResult::line));

@@ -116,7 +116,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * One page of article ids matching the criteria, plus the total. Tag slugs must already be resolved to ids
+     * One page of article ids matching the criteria, plus the total (counted only {@code withTotal}; feeds need none). Tag slugs must already be resolved to ids
      * ({@code tagIdGroups}): joining through the tag slug costs a hundred times more on a large corpus.
      *
      * <p>
@@ -124,7 +124,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * public time: the page is a range scan that stops after one page, and the count never touches the articles.
      * Everything else runs on the partial indexes of published articles.
      */
-    public PageOfIds page(ArticleCriteria criteria, List<List<UUID>> tagIdGroups, int offset, int limit) {
+    public PageOfIds page(ArticleCriteria criteria, List<List<UUID>> tagIdGroups, int offset, int limit,
+            boolean withTotal) {
         int driver = criteria.visibility() == ArticleCriteria.Visibility.PUBLISHED
                 && criteria.orderBy() != ArticleCriteria.Order.UPDATED ? singleTagGroup(tagIdGroups) : -1;
         ListSql sql = driver >= 0 ? byTag(criteria, tagIdGroups, driver) : byArticle(criteria, tagIdGroups);
@@ -138,7 +139,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         @SuppressWarnings("unchecked")
         List<UUID> ids = pageQuery.getResultList();
         boolean lastPage = ids.size() < limit && (offset == 0 || !ids.isEmpty());
-        long total = lastPage ? offset + ids.size() : counts.count(sql.count, sql.params, countQuery);
+        long total = lastPage || !withTotal ? offset + ids.size() : counts.count(sql.count, sql.params, countQuery);
         return new PageOfIds(ids, total);
     }
 
@@ -223,8 +224,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (criteria.section() != null) {
             where.append(" AND (a.section = :section OR a.section LIKE :sectionPrefix ESCAPE '\\')");
             params.put("section", criteria.section());
-            params.put("sectionPrefix", criteria.section().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "/%");
+            params.put("sectionPrefix", app.newsroom.common.QueryParams.likeEscape(criteria.section()) + "/%");
         }
         if (criteria.language() != null) {
             where.append(" AND a.language = :language");

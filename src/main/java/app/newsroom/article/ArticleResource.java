@@ -93,6 +93,9 @@ public class ArticleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class),
                     examples = @ExampleObject(name = "articles", value = Examples.ARTICLE_PAGE)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
+    @APIResponse(responseCode = "403", description = "`status` other than published with a key that is not an editor's",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Response list(
             @Parameter(description = "Tag slugs: `a,b` both, `a|b` either (at most 20 slugs)", example = "syria,russia") @QueryParam("tag") String tag,
             @Parameter(description = "Section slug path; matches the section and everything below it", example = "world") @QueryParam("section") String section,
@@ -146,7 +149,7 @@ public class ArticleResource {
         boolean editor = caller.hasRole(Role.EDITOR_ROLE);
         ArticleView view = (editor ? service.findAnyStatus(idOrSlug) : service.findPublic(idOrSlug))
                 .orElseThrow(() -> ProblemException.notFound((editor ? "No article" : "No published article")
-                        + " with id or slug '" + printable(idOrSlug) + "'"));
+                        + " with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
         String etag = view.etag();
         Response.ResponseBuilder response = HttpCaching.notModified(headers, etag, view.lastModified())
                 ? Response.notModified()
@@ -228,8 +231,6 @@ public class ArticleResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_PRECONDITION)))
     public Response replace(
             @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Only replace when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
@@ -256,8 +257,6 @@ public class ArticleResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_PRECONDITION)))
     public Response patch(
             @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Only patch when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
@@ -275,8 +274,6 @@ public class ArticleResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_PRECONDITION)))
     public Response delete(
             @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "Only delete when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
@@ -298,11 +295,7 @@ public class ArticleResource {
     }
 
     private static ProblemException notFound(String id) {
-        return ProblemException.notFound("No article with id '" + printable(id) + "'");
+        return ProblemException.notFound("No article with id '" + QueryParams.printable(id) + "'");
     }
 
-    private static String printable(String s) {
-        String value = s.length() > 130 ? s.substring(0, 130) + "…" : s;
-        return Slugs.isValid(value) || Ids.parse(value).isPresent() ? value : value.replaceAll("[^\\p{L}\\p{N}._~-]", "?");
-    }
 }

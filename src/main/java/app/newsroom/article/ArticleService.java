@@ -80,21 +80,11 @@ public class ArticleService {
 
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Page<ArticleSummary> list(ArticleCriteria criteria, PageRequest page) {
-        List<List<UUID>> groups = new ArrayList<>();
-        if (!criteria.tagGroups().isEmpty()) {
-            Set<String> slugs = new HashSet<>();
-            criteria.tagGroups().forEach(slugs::addAll);
-            Map<String, UUID> ids = new HashMap<>();
-            tagRepository.findBySlugs(slugs).forEach(t -> ids.put(t.slug, t.id));
-            for (List<String> group : criteria.tagGroups()) {
-                List<UUID> resolved = group.stream().map(ids::get).filter(java.util.Objects::nonNull).toList();
-                if (resolved.isEmpty()) {
-                    return Page.of(List.of(), page, 0);
-                }
-                groups.add(resolved);
-            }
+        Optional<List<List<UUID>>> groups = tagIdGroups(criteria);
+        if (groups.isEmpty()) {
+            return Page.of(List.of(), page, 0);
         }
-        ArticleRepository.PageOfIds ids = articles.page(criteria, groups, page.offset(), page.size());
+        ArticleRepository.PageOfIds ids = articles.page(criteria, groups.get(), page.offset(), page.size(), true);
         Instant now = Instant.now();
         List<Article> found = articles.findWithTags(ids.ids());
         Map<UUID, List<RelatedLink>> links = articles.linksOf(ids.ids());
@@ -121,9 +111,36 @@ public class ArticleService {
     /** The newest public articles matching a feed's filters, in full form. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public List<ArticleDtos.ArticleResponse> newestPublic(ArticleCriteria criteria, int limit) {
-        Page<ArticleSummary> page = list(criteria, new PageRequest(1, limit));
-        Map<UUID, ArticleDtos.ArticleResponse> forms = publicForms(page.items().stream().map(ArticleSummary::id).toList());
-        return page.items().stream().map(s -> forms.get(s.id())).filter(java.util.Objects::nonNull).toList();
+        Optional<List<List<UUID>>> groups = tagIdGroups(criteria);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = articles.page(criteria, groups.get(), 0, limit, false).ids();
+        Map<UUID, ArticleDtos.ArticleResponse> forms = publicForms(ids);
+        return ids.stream().map(forms::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The tag filter with slugs resolved to ids (one query), or empty when a group names no existing tag, so that
+     * nothing can match.
+     */
+    private Optional<List<List<UUID>>> tagIdGroups(ArticleCriteria criteria) {
+        List<List<UUID>> groups = new ArrayList<>();
+        if (criteria.tagGroups().isEmpty()) {
+            return Optional.of(groups);
+        }
+        Set<String> slugs = new HashSet<>();
+        criteria.tagGroups().forEach(slugs::addAll);
+        Map<String, UUID> ids = new HashMap<>();
+        tagRepository.findBySlugs(slugs).forEach(t -> ids.put(t.slug, t.id));
+        for (List<String> group : criteria.tagGroups()) {
+            List<UUID> resolved = group.stream().map(ids::get).filter(java.util.Objects::nonNull).toList();
+            if (resolved.isEmpty()) {
+                return Optional.empty();
+            }
+            groups.add(resolved);
+        }
+        return Optional.of(groups);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction

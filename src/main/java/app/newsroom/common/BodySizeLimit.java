@@ -3,9 +3,6 @@ package app.newsroom.common;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.vertx.ext.web.Router;
 
 /**
@@ -17,23 +14,14 @@ import io.vertx.ext.web.Router;
 @Singleton
 class BodySizeLimit {
 
-    private final ObjectMapper mapper;
+    private final RouteProblems problems;
     private final long defaultLimit;
     private final long importLimit;
 
-    BodySizeLimit(ObjectMapper mapper, NewsroomConfig config) {
-        this.mapper = mapper;
+    BodySizeLimit(RouteProblems problems, NewsroomConfig config) {
+        this.problems = problems;
         this.defaultLimit = config.limits().maxBodySize().asLongValue();
         this.importLimit = config.limits().maxImportSize().asLongValue();
-    }
-
-    private void answer(io.vertx.ext.web.RoutingContext ctx, Problem problem) {
-        try {
-            ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
-                    .putHeader("Connection", "close").end(mapper.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            ctx.fail(e);
-        }
     }
 
     void register(@Observes Router router) {
@@ -51,18 +39,18 @@ class BodySizeLimit {
                     || method == io.vertx.core.http.HttpMethod.PUT || method == io.vertx.core.http.HttpMethod.PATCH);
             if (streamed && limit == defaultLimit) {
                 // a body of unknown length cannot be held to 1 MiB before it is read: ask for its length (RFC 9110 411)
-                answer(ctx, new Problem("urn:newsroom:problem:length-required", "Length required", 411,
-                        "Send the request body with a Content-Length header (at most " + limit + " bytes).",
-                        ctx.request().path(), null));
+                ctx.response().putHeader("Connection", "close");
+                problems.send(ctx, 411, "length-required", "Length required",
+                        "Send the request body with a Content-Length header (at most " + limit + " bytes).");
                 return;
             }
             if (declared <= limit) {
                 ctx.next();
                 return;
             }
-            answer(ctx, new Problem("urn:newsroom:problem:payload-too-large", "Payload too large", 413,
-                    "The request body has " + declared + " bytes; this operation accepts at most " + limit + ".",
-                    ctx.request().path(), null));
+            ctx.response().putHeader("Connection", "close");
+            problems.send(ctx, 413, "payload-too-large", "Payload too large",
+                    "The request body has " + declared + " bytes; this operation accepts at most " + limit + ".");
         });
     }
 }

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the error responses every API operation can give (400, 406, 415 for bodies, 500, 503) as problem+json, so
- * the annotations on each operation only name the errors particular to it.
+ * Documents the error responses API operations share as problem+json (400, 401, 406, 429, 500, 503; 403 where a key
+ * is required; 411, 413, 415 where there is a body; 412 where If-Match is taken), so the annotations on each
+ * operation only name the errors particular to it.
  */
 public class OpenApiErrors implements OASFilter {
 
@@ -55,6 +56,13 @@ public class OpenApiErrors implements OASFilter {
                     add(responses, "401", "No API key, or one that is unknown or revoked (with WWW-Authenticate: Bearer)",
                             Examples.PROBLEM_UNAUTHORIZED);
                     add(responses, "403", "The API key's role does not allow this operation", Examples.PROBLEM_FORBIDDEN);
+                } else {
+                    add(responses, "401", "The Authorization header carries an unknown or revoked key (no key is fine "
+                            + "here); with WWW-Authenticate: Bearer", Examples.PROBLEM_UNAUTHORIZED);
+                }
+                if (hasHeader(operation, "If-Match")) {
+                    add(responses, "412", "If-Match does not match the current ETag: read the resource again",
+                            Examples.PROBLEM_PRECONDITION);
                 }
                 add(responses, "429", "The rate limit of this key or client address is used up; retry after Retry-After seconds",
                         Examples.PROBLEM_RATE_LIMITED);
@@ -63,6 +71,11 @@ public class OpenApiErrors implements OASFilter {
                 add(responses, "503", "The database is unavailable; retry after the Retry-After seconds", Examples.PROBLEM_UNAVAILABLE);
             }
         }
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> name
+                .equalsIgnoreCase(p.getName()) && p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER);
     }
 
     private static void add(APIResponses responses, String status, String description, String example) {

@@ -17,6 +17,17 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /** A client's value as it may be echoed in a problem: cut short, anything but letters, digits and {@code ._~-} as '?'. */
+    public static String printable(String value) {
+        String cut = value.length() > 120 ? value.substring(0, 120) + "…" : value;
+        return cut.replaceAll("[^\\p{L}\\p{N}._~…-]", "?");
+    }
+
+    /** Escapes LIKE's wildcards (for {@code ESCAPE '\\'}), so a client's text matches literally. */
+    public static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     public static int intParam(String name, String raw, int defaultValue, int min, int max) {
         if (raw == null || raw.isBlank()) {
             return defaultValue;

@@ -3,9 +3,6 @@ package app.newsroom.common;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.vertx.ext.web.Router;
 
 /**
@@ -15,10 +12,10 @@ import io.vertx.ext.web.Router;
 @Singleton
 class UnknownPathHandler {
 
-    private final ObjectMapper mapper;
+    private final RouteProblems problems;
 
-    UnknownPathHandler(ObjectMapper mapper) {
-        this.mapper = mapper;
+    UnknownPathHandler(RouteProblems problems) {
+        this.problems = problems;
     }
 
     void register(@Observes Router router) {
@@ -26,15 +23,8 @@ class UnknownPathHandler {
             if (ctx.response().ended() || ctx.response().headWritten()) {
                 return;
             }
-            Problem problem = new Problem("urn:newsroom:problem:not-found", "Not found", 404,
-                    "No resource at this path. The API lives under /api/v1; see /q/openapi.",
-                    ctx.request().path(), null);
-            try {
-                ctx.response().setStatusCode(404).putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
-                        .end(mapper.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                ctx.fail(e);
-            }
+            problems.send(ctx, 404, "not-found", "Not found",
+                    "No resource at this path. The API lives under /api/v1; see /q/openapi.");
         });
     }
 }

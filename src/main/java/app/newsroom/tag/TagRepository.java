@@ -62,7 +62,7 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         if (criteria.q() != null) {
             where.append(" AND (t.slug LIKE :prefix ESCAPE '\\' OR lower(t.name) LIKE :prefix ESCAPE '\\'"
                     + " OR lower(t.name) % :q OR t.slug % :slugQ)");
-            params.put("prefix", likeEscape(criteria.q().toLowerCase(java.util.Locale.ROOT)) + "%");
+            params.put("prefix", app.newsroom.common.QueryParams.likeEscape(criteria.q().toLowerCase(java.util.Locale.ROOT)) + "%");
             params.put("q", criteria.q().toLowerCase(java.util.Locale.ROOT));
             params.put("slugQ", app.newsroom.common.Slugs.slugify(criteria.q()));
         }
@@ -89,10 +89,6 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         List<UUID> ids = pageQuery.getResultList();
         long total = ((Number) countQuery.getSingleResult()).longValue();
         return new PageOfIds(ids, total);
-    }
-
-    static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public record PageOfIds(List<UUID> ids, long total) {

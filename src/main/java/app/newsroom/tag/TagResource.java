@@ -144,8 +144,6 @@ public class TagResource {
                     examples = @ExampleObject(name = "tag", value = Examples.TAG)))
     @APIResponse(responseCode = "404", description = "No tag with this slug", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_PRECONDITION)))
     public Response replace(@Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
             @Parameter(description = "Only replace when the tag still has this ETag", schema = @Schema(type = SchemaType.STRING)) @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
             TagRequest request, @Context HttpHeaders headers) {
@@ -162,8 +160,6 @@ public class TagResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No tag with this slug", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = Examples.PROBLEM_PRECONDITION)))
     public Response delete(@Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
             @Parameter(description = "Only delete when the tag still has this ETag", schema = @Schema(type = SchemaType.STRING)) @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
             @Context HttpHeaders headers) {

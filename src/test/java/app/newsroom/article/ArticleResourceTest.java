@@ -382,7 +382,7 @@ class ArticleResourceTest {
     }
 
     @Test
-    void shouldNotListReadOnlyTagsAsEmptyWhenNoneGiven() {
+    void shouldAnswerEmptyTagsAndLinksWhenNoneGiven() {
         Map<String, Object> a = article("No tags " + token());
         a.remove("tags");
         editor().contentType(ContentType.JSON).body(a).post("/api/v1/articles").then().statusCode(201)

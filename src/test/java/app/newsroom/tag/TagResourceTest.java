@@ -93,7 +93,10 @@ class TagResourceTest {
     void shouldDeleteTagAndDetachItFromArticles() {
         String t = token();
         Map<String, Object> a = created(with(article("Detach " + t), "tags", List.of("Keep " + t, "Drop " + t)));
-        editor().delete("/api/v1/tags/drop-" + t).then().statusCode(204).body(emptyOrNullString());
+        editor().header("If-Match", "\"stale\"").delete("/api/v1/tags/drop-" + t).then().statusCode(412)
+                .contentType("application/problem+json");
+        String etag = given().get("/api/v1/tags/drop-" + t).then().extract().header("ETag");
+        editor().header("If-Match", etag).delete("/api/v1/tags/drop-" + t).then().statusCode(204).body(emptyOrNullString());
         given().get("/api/v1/tags/drop-" + t).then().statusCode(404);
         editor().delete("/api/v1/tags/drop-" + t).then().statusCode(404);
         given().get("/api/v1/articles/" + a.get("id")).then().statusCode(200)

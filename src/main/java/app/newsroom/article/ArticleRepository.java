@@ -196,6 +196,23 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             case ARCHIVED -> where.append(" a.status = 'archived'");
             case ANY -> where.append(" true");
         }
+        appendFilters(criteria, groups, where, params);
+        // the partial indexes' order: (published_at DESC, id DESC), read forwards or backwards
+        String order = switch (criteria.orderBy()) {
+            case NEWEST -> " ORDER BY a.published_at DESC, a.id DESC";
+            case OLDEST -> " ORDER BY a.published_at ASC, a.id ASC";
+            case UPDATED -> " ORDER BY a.updated_at DESC, a.id DESC";
+        };
+        return new ListSql("SELECT a.id FROM article a" + where, "SELECT count(*) FROM article a" + where, order,
+                params);
+    }
+
+    /**
+     * The filters of GET /articles other than visibility, on an article aliased {@code a}: tag groups (resolved to ids),
+     * publication time range, section, language and byline. Search applies exactly these.
+     */
+    public static void appendFilters(ArticleCriteria criteria, List<List<UUID>> groups, StringBuilder where,
+            Map<String, Object> params) {
         for (int i = 0; i < groups.size(); i++) {
             where.append(" AND EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag_id IN (:g")
                     .append(i).append("))");
@@ -210,14 +227,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             params.put("to", criteria.to());
         }
         articleFilters(criteria, where, params);
-        // the partial indexes' order: (published_at DESC, id DESC), read forwards or backwards
-        String order = switch (criteria.orderBy()) {
-            case NEWEST -> " ORDER BY a.published_at DESC, a.id DESC";
-            case OLDEST -> " ORDER BY a.published_at ASC, a.id ASC";
-            case UPDATED -> " ORDER BY a.updated_at DESC, a.id DESC";
-        };
-        return new ListSql("SELECT a.id FROM article a" + where, "SELECT count(*) FROM article a" + where, order,
-                params);
     }
 
     private static void articleFilters(ArticleCriteria criteria, StringBuilder where, Map<String, Object> params) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -97,24 +98,14 @@ public class ArticleResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Response list(
-            @Parameter(description = "Tag slugs: `a,b` both, `a|b` either (at most 20 slugs)", example = "syria,russia") @QueryParam("tag") String tag,
-            @Parameter(description = "Section slug path; matches the section and everything below it", example = "world") @QueryParam("section") String section,
-            @Parameter(description = "BCP 47 language tag", example = "en") @QueryParam("language") String language,
-            @Parameter(description = "Author credit, exact (case-insensitive)", example = "Staff reporter") @QueryParam("byline") String byline,
-            @Parameter(description = "Published at or after: date (2026-11-01) or RFC 3339 date-time", example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(description = "Published before the end of this date, or before this date-time", example = "2026-11-30") @QueryParam("to") String to,
+            @BeanParam ArticleFilters filters,
             @Parameter(description = "Order", schema = @Schema(enumeration = { "newest", "oldest", "updated" }, defaultValue = "newest")) @QueryParam("orderBy") String orderBy,
             @Parameter(description = "Editorial status to list (editors): published (default), draft, archived or any",
                     schema = @Schema(enumeration = { "published", "draft", "archived", "any" }, defaultValue = "published")) @QueryParam("status") String status,
             @Parameter(description = "1-based page number; page * pageSize at most 10,000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        ArticleCriteria criteria = new ArticleCriteria(
-                ArticleCriteria.parseTagFilter(QueryParams.text("tag", tag, 2000)),
-                ArticleCriteria.section(section), ArticleCriteria.language(language),
-                QueryParams.text("byline", byline, 200),
-                QueryParams.instant("from", from, false),
-                QueryParams.instant("to", to, true),
+        ArticleCriteria criteria = filters.criteria(
                 QueryParams.enumParam("orderBy", orderBy, ArticleCriteria.Order.class, ArticleCriteria.Order.NEWEST),
                 QueryParams.enumParam("status", status, ArticleCriteria.Visibility.class,
                         ArticleCriteria.Visibility.PUBLISHED));

@@ -93,6 +93,15 @@ public class ArticleService {
         return Page.of(items, page, ids.total());
     }
 
+    /** The summary form of each of these articles that the public may see now, in the order given; one pass. */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public List<ArticleSummary> publicSummaries(List<UUID> ids) {
+        Instant now = Instant.now();
+        Map<UUID, List<RelatedLink>> links = articles.linksOf(ids);
+        return articles.findWithTags(ids).stream().filter(a -> a.isPublicAt(now))
+                .map(a -> ArticleMapper.summary(a, links.getOrDefault(a.id, List.of()), now)).toList();
+    }
+
     /** The full public form of each of these articles that the public may see now; the others are absent. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Map<UUID, ArticleDtos.ArticleResponse> publicForms(java.util.Collection<UUID> ids) {
@@ -124,7 +133,7 @@ public class ArticleService {
      * The tag filter with slugs resolved to ids (one query), or empty when a group names no existing tag, so that
      * nothing can match.
      */
-    private Optional<List<List<UUID>>> tagIdGroups(ArticleCriteria criteria) {
+    public Optional<List<List<UUID>>> tagIdGroups(ArticleCriteria criteria) {
         List<List<UUID>> groups = new ArrayList<>();
         if (criteria.tagGroups().isEmpty()) {
             return Optional.of(groups);

@@ -75,6 +75,82 @@ public final class Examples {
               "page": { "number": 1, "size": 20, "totalItems": 1, "totalPages": 1 }
             }""";
 
+    public static final String SEARCH_RESULT = """
+            {
+              "items": [
+                {
+                  "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+                  "slug": "syria-s-interim-president-meets-putin-in-moscow",
+                  "headline": "Syria's interim president meets Putin in Moscow",
+                  "standfirst": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell",
+                  "byline": "Staff reporter",
+                  "section": "world/middle-east",
+                  "language": "en",
+                  "status": "published",
+                  "publishedAt": "2026-11-26T09:30:00Z",
+                  "createdAt": "2026-11-26T09:00:00Z",
+                  "updatedAt": "2026-11-26T09:30:00Z",
+                  "version": 3,
+                  "wordCount": 412,
+                  "tags": [ { "slug": "syria", "name": "Syria", "type": "place" } ],
+                  "relatedLinks": [],
+                  "score": 2.4183,
+                  "highlights": {
+                    "headline": "Syria&#39;s interim president meets <mark>Putin</mark> in Moscow",
+                    "body": "… talks with <mark>Putin</mark> covered the naval port in Tartous and the air base at Hmeimim …"
+                  }
+                }
+              ],
+              "page": { "number": 1, "size": 20, "totalItems": 1, "totalPages": 1 },
+              "facets": {
+                "tag": [ { "slug": "syria", "name": "Syria", "count": 1 } ],
+                "section": [ { "slug": "world/middle-east", "count": 1 } ]
+              },
+              "suggestion": null
+            }""";
+
+    public static final String SEARCH_EMPTY = """
+            {
+              "items": [],
+              "page": { "number": 1, "size": 20, "totalItems": 0, "totalPages": 0 },
+              "facets": null,
+              "suggestion": "tartous"
+            }""";
+
+    public static final String SUGGESTIONS = """
+            {
+              "items": [
+                { "type": "tag", "text": "Vladimir Putin", "slug": "vladimir-putin", "id": null },
+                { "type": "article", "text": "Syria's interim president meets Putin in Moscow",
+                  "slug": "syria-s-interim-president-meets-putin-in-moscow", "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11" }
+              ]
+            }""";
+
+    public static final String RELATED = """
+            {
+              "items": [
+                {
+                  "id": "0193a4e2-8d2b-7c4f-8e1a-3a7d2f1b6c22",
+                  "slug": "russia-seeks-to-keep-its-bases-in-syria",
+                  "headline": "Russia seeks to keep its bases in Syria",
+                  "standfirst": "Tartous and Hmeimim are Moscow's only military footholds on the Mediterranean",
+                  "byline": "Staff reporter",
+                  "section": "world/middle-east",
+                  "language": "en",
+                  "status": "published",
+                  "publishedAt": "2026-11-20T08:00:00Z",
+                  "createdAt": "2026-11-20T07:40:00Z",
+                  "updatedAt": "2026-11-20T08:00:00Z",
+                  "version": 1,
+                  "wordCount": 388,
+                  "tags": [ { "slug": "syria", "name": "Syria", "type": "place" }, { "slug": "tartous", "name": "Tartous", "type": "place" } ],
+                  "relatedLinks": [],
+                  "score": 7.21,
+                  "sharedTags": [ "syria", "tartous" ]
+                }
+              ]
+            }""";
+
     public static final String TAG_REQUEST = """
             { "name": "Vladimir Putin", "type": "person", "description": "President of Russia" }""";
 

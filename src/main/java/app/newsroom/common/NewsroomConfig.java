@@ -20,6 +20,8 @@ public interface NewsroomConfig {
 
     Feeds feeds();
 
+    Search search();
+
     DevDb devDb();
 
     interface Paging {
@@ -119,6 +121,34 @@ public interface NewsroomConfig {
 
         @WithDefault("100")
         int maxLimit();
+    }
+
+    interface Search {
+        /** Longest accepted {@code q}. */
+        @WithDefault("500")
+        int maxQueryLength();
+
+        /**
+         * Candidates ranked exactly for one page: the best this many by the cheap headline/standfirst score. Raising it
+         * trades speed for ranking fidelity on very common words.
+         */
+        @WithDefault("300")
+        int poolSize();
+
+        /**
+         * Queries whose words are estimated to match fewer articles than this are ranked over every match; above it,
+         * only the articles where the words weigh most (impact tiers) are candidates.
+         */
+        @WithDefault("4000")
+        int tierAbove();
+
+        /** How long the word statistics (pg_stats) that choose a tier are kept. */
+        @WithDefault("5M")
+        java.time.Duration statsTtl();
+
+        /** How often the did-you-mean vocabulary takes in changed articles ({@code off} disables it). */
+        @WithDefault("30s")
+        String vocabularyEvery();
     }
 
     interface DevDb {

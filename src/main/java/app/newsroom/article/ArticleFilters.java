@@ -1,0 +1,46 @@
+package app.newsroom.article;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import app.newsroom.common.QueryParams;
+
+/** The filters GET /articles and GET /search share, as one {@code @BeanParam}. */
+public class ArticleFilters {
+
+    @Parameter(description = "Tag slugs: `a,b` both, `a|b` either (at most 20 slugs)", example = "syria,russia")
+    @QueryParam("tag")
+    String tag;
+
+    @Parameter(description = "Section slug path; matches the section and everything below it", example = "world")
+    @QueryParam("section")
+    String section;
+
+    @Parameter(description = "BCP 47 language tag", example = "en")
+    @QueryParam("language")
+    String language;
+
+    @Parameter(description = "Author credit, exact (case-insensitive)", example = "Staff reporter")
+    @QueryParam("byline")
+    String byline;
+
+    @Parameter(description = "Published at or after: date (2026-11-01) or RFC 3339 date-time", example = "2026-11-01")
+    @QueryParam("from")
+    String from;
+
+    @Parameter(description = "Published before the end of this date, or before this date-time", example = "2026-11-30")
+    @QueryParam("to")
+    String to;
+
+    /** The validated criteria; every bad value is a 400 naming its parameter. */
+    public ArticleCriteria criteria(ArticleCriteria.Order order, ArticleCriteria.Visibility visibility) {
+        return new ArticleCriteria(
+                ArticleCriteria.parseTagFilter(QueryParams.text("tag", tag, 2000)),
+                ArticleCriteria.section(section), ArticleCriteria.language(language),
+                QueryParams.text("byline", byline, 200),
+                QueryParams.instant("from", from, false),
+                QueryParams.instant("to", to, true),
+                order, visibility);
+    }
+}

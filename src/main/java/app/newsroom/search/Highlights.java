@@ -1,0 +1,54 @@
+package app.newsroom.search;
+
+/**
+ * Turns ts_headline output into safe HTML: the database marks matches with two private-use characters (which are
+ * removed from the source text first, so the text cannot forge them); everything is HTML-escaped, then the marks
+ * become {@code <mark>} elements.
+ */
+final class Highlights {
+
+    static final char START = '\uE000';
+    static final char STOP = '\uE001';
+    /** ts_headline options: the marks, and up to two body fragments of about 12–30 words. */
+    static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
+    static final String BODY_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
+            + ", MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"";
+
+    private Highlights() {
+    }
+
+    static String toHtml(String marked) {
+        if (marked == null) {
+            return null;
+        }
+        StringBuilder html = new StringBuilder(marked.length() + 32);
+        boolean open = false;
+        for (int i = 0; i < marked.length(); i++) {
+            char c = marked.charAt(i);
+            switch (c) {
+                case START -> {
+                    if (!open) {
+                        html.append("<mark>");
+                        open = true;
+                    }
+                }
+                case STOP -> {
+                    if (open) {
+                        html.append("</mark>");
+                        open = false;
+                    }
+                }
+                case '&' -> html.append("&amp;");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#39;");
+                default -> html.append(c);
+            }
+        }
+        if (open) {
+            html.append("</mark>");
+        }
+        return html.toString();
+    }
+}

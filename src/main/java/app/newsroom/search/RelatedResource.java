@@ -1,0 +1,71 @@
+package app.newsroom.search;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.newsroom.article.ArticleService;
+import app.newsroom.article.ArticleView;
+import app.newsroom.common.Examples;
+import app.newsroom.common.HttpCaching;
+import app.newsroom.common.Problem;
+import app.newsroom.common.ProblemException;
+import app.newsroom.common.QueryParams;
+import app.newsroom.search.SearchDtos.RelatedList;
+
+@Path("/articles/{idOrSlug}/related")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search")
+public class RelatedResource {
+
+    private final RelatedService related;
+    private final ArticleService articles;
+    private final HttpCaching caching;
+
+    RelatedResource(RelatedService related, ArticleService articles, HttpCaching caching) {
+        this.related = related;
+        this.articles = articles;
+        this.caching = caching;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "relatedArticles", summary = "Related articles",
+            description = "Suggested published articles related to a published one: those sharing its most informative "
+                    + "tags (a rare tag weighs more than a common one: idf), then those whose headline and standfirst are "
+                    + "most like its own, then the most recent. Never the article itself, the articles it already links "
+                    + "to in its Related Stories, drafts or scheduled articles.")
+    @APIResponse(responseCode = "200", description = "Related articles, best first",
+            headers = @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelatedList.class),
+                    examples = @ExampleObject(name = "related", value = Examples.RELATED)))
+    @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
+    @APIResponse(responseCode = "404", description = "No published article with this id or slug", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response related(
+            @Parameter(description = "Article id (UUID) or slug", example = "syria-s-interim-president-meets-putin-in-moscow") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Most articles (max 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5")) @QueryParam("limit") String limit,
+            @Context HttpHeaders headers) {
+        int max = QueryParams.intParam("limit", limit, 5, 1, 20);
+        ArticleView article = articles.findPublic(idOrSlug).orElseThrow(() -> ProblemException.notFound(
+                "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
+        return caching.jsonWithContentTag(headers, new RelatedList(related.related(article.id(), max)), null);
+    }
+}

@@ -1,0 +1,420 @@
+package app.newsroom.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import app.newsroom.article.ArticleCriteria;
+import app.newsroom.article.ArticleRepository;
+
+/**
+ * The SQL of search. Matching runs on the GIN index of published articles' {@code search_vector}, one branch per text
+ * search configuration in use (an English article is matched with the English-stemmed query, a Russian one with the
+ * Russian-stemmed query), so that exclusions and phrases keep their meaning in every language.
+ *
+ * <p>
+ * Ranking is two-stage: a pool of candidates is ordered by a cheap score read from the small inline
+ * headline/standfirst vector (where the query matches, then its head weight), and only the best of them are ranked
+ * exactly with {@code ts_rank_cd} over the full vector, which costs a TOAST read per row. For common words the pool
+ * is drawn from an impact tier (see {@link TierPlan}) instead of every match.
+ */
+@ApplicationScoped
+class SearchRepository {
+
+    /** ts_rank_cd weights {D, C, B, A}: body (C) 0.2, standfirst (B) 0.4, headline (A) 1.0. */
+    static final String WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
+    /** Length normalization: divided by 1 + log(length), then mapped into [0, 1) by rank / (rank + 1). */
+    static final int NORMALIZATION = 1 | 32;
+
+    private final EntityManager em;
+
+    SearchRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A query as one configuration parses it. */
+    record Parsed(String config, String tsquery, List<String> lexemes, int nodes) {
+        boolean matchesNothing() {
+            return tsquery.isEmpty();
+        }
+
+        /** One word and nothing else: any article whose tier holds the word matches it. */
+        boolean singleWord() {
+            return nodes == 1 && lexemes.size() == 1;
+        }
+    }
+
+    /** Text search configurations of the languages published articles use: a loose scan of the language index. */
+    @SuppressWarnings("unchecked")
+    List<String> configsInUse() {
+        return em.createNativeQuery("""
+                WITH RECURSIVE l(language) AS (
+                    (SELECT language FROM article WHERE status = 'published' ORDER BY language LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT a.language FROM article a WHERE a.status = 'published' AND a.language > l.language
+                             ORDER BY a.language LIMIT 1)
+                      FROM l WHERE l.language IS NOT NULL)
+                SELECT DISTINCT CAST(newsroom_search_config(language) AS text) FROM l WHERE language IS NOT NULL ORDER BY 1""")
+                .getResultList();
+    }
+
+    /** The configuration of one language filter. */
+    String configOf(String language) {
+        return (String) em.createNativeQuery("SELECT CAST(newsroom_search_config(:language) AS text)")
+                .setParameter("language", language).getSingleResult();
+    }
+
+    /**
+     * Parses web-search syntax with each configuration; one statement. The positive lexemes are those of
+     * {@code querytree} (the query without its negations), as they appear in the index.
+     */
+    @SuppressWarnings("unchecked")
+    List<Parsed> parse(String q, List<String> configs) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT c, CAST(x.q AS text), numnode(x.q),
+                       (SELECT array_agg(DISTINCT m[1]) FROM regexp_matches(querytree(x.q), '''((?:[^'']|'''')*)''', 'g') m)
+                  FROM unnest(CAST(:configs AS text[])) WITH ORDINALITY AS u(c, n)
+                 CROSS JOIN LATERAL (SELECT websearch_to_tsquery(CAST(u.c AS regconfig), :q) AS q) x
+                 ORDER BY u.n""")
+                .setParameter("configs", configs.toArray(new String[0])).setParameter("q", q).getResultList();
+        List<Parsed> parsed = new ArrayList<>();
+        for (Object[] r : rows) {
+            List<String> lexemes = new ArrayList<>();
+            if (r[3] != null) {
+                for (String raw : (String[]) r[3]) {
+                    lexemes.add(raw.replace("''", "'").replace("\\\\", "\\"));
+                }
+            }
+            parsed.add(new Parsed((String) r[0], (String) r[1], lexemes, ((Number) r[2]).intValue()));
+        }
+        return parsed;
+    }
+
+    /** The WHERE clause of a search and its parameters, built once per request. */
+    static final class Match {
+        final List<Parsed> branches;
+        final StringBuilder where = new StringBuilder();
+        final Map<String, Object> params = new HashMap<>();
+        private final StringBuilder filters = new StringBuilder();
+
+        Match(List<Parsed> branches, ArticleCriteria criteria, List<List<UUID>> tagGroups) {
+            this.branches = branches;
+            params.put("now", Instant.now());
+            for (int i = 0; i < branches.size(); i++) {
+                params.put("c" + i, branches.get(i).config());
+                params.put("q" + i, branches.get(i).tsquery());
+            }
+            ArticleRepository.appendFilters(criteria, tagGroups, filters, params);
+            where.append(" WHERE a.status = 'published' AND a.published_at <= :now AND (");
+            for (int i = 0; i < branches.size(); i++) {
+                where.append(i == 0 ? "" : " OR ").append("(a.search_config = CAST(:c").append(i)
+                        .append(" AS regconfig) AND a.search_vector @@ CAST(:q").append(i).append(" AS tsquery))");
+            }
+            where.append(")").append(filters);
+        }
+
+        /**
+         * The WHERE clause of a pool drawn from a tier. The tier token of a query's only word implies the word, so
+         * single-word branches skip the full-vector check (a TOAST read per row); other queries keep it.
+         */
+        String tierWhere(int level, Map<String, Object> extra) {
+            StringBuilder sql = new StringBuilder(" WHERE a.status = 'published' AND a.published_at <= :now AND (");
+            for (int i = 0; i < branches.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("(a.search_config = CAST(:c").append(i)
+                        .append(" AS regconfig) AND a.search_tier @@ CAST(:t").append(i).append(" AS tsquery)");
+                if (!branches.get(i).singleWord()) {
+                    sql.append(" AND a.search_vector @@ CAST(:q").append(i).append(" AS tsquery)");
+                }
+                sql.append(")");
+                extra.put("t" + i, anyOf(branches.get(i).lexemes(), "^" + level));
+            }
+            return sql.append(")").append(filters).toString();
+        }
+
+        /** The query of the row's own configuration. */
+        String query() {
+            return perConfig("CAST(:q%d AS tsquery)");
+        }
+
+        /** Any positive lexeme of the query: what the cheap score weighs in headline and standfirst. */
+        String anyWord() {
+            return perConfig("CAST(:w%d AS tsquery)");
+        }
+
+        private String perConfig(String format) {
+            if (branches.size() == 1) {
+                return String.format(format, 0);
+            }
+            StringBuilder sql = new StringBuilder("(CASE a.search_config");
+            for (int i = 0; i < branches.size(); i++) {
+                sql.append(" WHEN CAST(:c").append(i).append(" AS regconfig) THEN ").append(String.format(format, i));
+            }
+            return sql.append(" END)").toString();
+        }
+
+        /** Where headline (2) or standfirst (1) match the query: these outrank any body match. */
+        String fieldBonus() {
+            String q = query();
+            return "(CASE WHEN ts_filter(a.search_head, '{a}') @@ " + q + " THEN 2 WHEN a.search_head @@ " + q
+                    + " THEN 1 ELSE 0 END)";
+        }
+
+        String score() {
+            return "(" + fieldBonus() + " + ts_rank_cd(" + WEIGHTS + ", a.search_vector, " + query() + ", "
+                    + NORMALIZATION + "))";
+        }
+
+        void bind(Query query) {
+            params.forEach(query::setParameter);
+        }
+    }
+
+    record Hit(UUID id, double score) {
+    }
+
+    /** A ranked page, and how many candidates its pool held (fewer than asked: the tier was too thin). */
+    record Ranked(List<Hit> hits, long poolRows) {
+    }
+
+    /**
+     * One page of a ranked search: the pool (the best {@code pool} candidates by the cheap score, from the plan's
+     * tier or from every match), ranked exactly; ties by recency, then id, so pages are stable.
+     */
+    @SuppressWarnings("unchecked")
+    Ranked ranked(Match match, TierPlan plan, int pool, int offset, int limit) {
+        Map<String, Object> extra = new HashMap<>();
+        for (int i = 0; i < match.branches.size(); i++) {
+            extra.put("w" + i, anyOf(match.branches.get(i).lexemes(), ""));
+        }
+        String where = plan.everyMatch() ? match.where.toString() : match.tierWhere(plan.level(), extra);
+        String sql = "SELECT p.id, p.score, p.pool_rows FROM (SELECT a.id, a.published_at, " + match.score()
+                + " AS score, count(*) OVER () AS pool_rows"
+                + " FROM (SELECT a.id, a.published_at, a.search_config, a.search_head, a.search_vector FROM article a"
+                + where + " ORDER BY " + match.fieldBonus() + " DESC, ts_rank_cd(a.search_head, " + match.anyWord()
+                + ", 0) DESC, a.published_at DESC, a.id DESC LIMIT :pool) a) p"
+                + " ORDER BY p.score DESC, p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
+        Query query = em.createNativeQuery(sql);
+        match.bind(query);
+        extra.forEach(query::setParameter);
+        query.setParameter("pool", pool).setParameter("limit", limit).setParameter("offset", offset);
+        List<Object[]> rows = query.getResultList();
+        return new Ranked(rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList(),
+                rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).longValue());
+    }
+
+    /** Newest first: no ranking, but the page still carries each row's score. */
+    @SuppressWarnings("unchecked")
+    List<Hit> newest(Match match, int offset, int limit) {
+        Query query = em.createNativeQuery("SELECT a.id, " + match.score() + " FROM article a" + match.where
+                + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
+        match.bind(query);
+        query.setParameter("limit", limit).setParameter("offset", offset);
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
+    }
+
+    /** Total matches and, when asked, facet counts over all of them; one statement. */
+    record Counts(long total, List<Object[]> tags, List<Object[]> sections) {
+    }
+
+    @SuppressWarnings("unchecked")
+    Counts counts(Match match, boolean tagFacet, boolean sectionFacet, int facetSize) {
+        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT a.id, a.section FROM article a")
+                .append(match.where).append(") SELECT 'total', NULL, NULL, count(*) FROM m");
+        if (sectionFacet) {
+            sql.append(" UNION ALL (SELECT 'section', m.section, NULL, count(*) FROM m WHERE m.section IS NOT NULL")
+                    .append(" GROUP BY m.section ORDER BY count(*) DESC, m.section LIMIT :facetSize)");
+        }
+        if (tagFacet) {
+            sql.append(" UNION ALL (SELECT 'tag', t.slug, t.name, count(*) FROM m")
+                    .append(" JOIN article_tag at ON at.article_id = m.id JOIN tag t ON t.id = at.tag_id")
+                    .append(" GROUP BY t.slug, t.name ORDER BY count(*) DESC, t.slug LIMIT :facetSize)");
+        }
+        Query query = em.createNativeQuery(sql.toString());
+        match.bind(query);
+        if (tagFacet || sectionFacet) {
+            query.setParameter("facetSize", facetSize);
+        }
+        long total = 0;
+        List<Object[]> tags = new ArrayList<>();
+        List<Object[]> sections = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            switch ((String) r[0]) {
+                case "total" -> total = ((Number) r[3]).longValue();
+                case "section" -> sections.add(r);
+                default -> tags.add(r);
+            }
+        }
+        return new Counts(total, tags, sections);
+    }
+
+    /** Whether anything public matches; for checking a did-you-mean before offering it. */
+    boolean anyMatch(Match match) {
+        Query query = em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM article a" + match.where + ")");
+        match.bind(query);
+        return (Boolean) query.getSingleResult();
+    }
+
+    record Marked(String headline, String body) {
+    }
+
+    /** Highlights of the page's rows only: ts_headline reads the whole text, the expensive part. */
+    @SuppressWarnings("unchecked")
+    Map<UUID, Marked> highlights(Match match, List<UUID> ids) {
+        Map<UUID, Marked> marked = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return marked;
+        }
+        String strip = "translate(%s, E'\\uE000\\uE001', '')";
+        Query query = em.createNativeQuery("SELECT a.id, ts_headline(a.search_config, "
+                + String.format(strip, "a.headline") + ", " + match.query() + ", :headlineOptions),"
+                + " ts_headline(a.search_config, " + String.format(strip, "a.body_text") + ", " + match.query()
+                + ", :bodyOptions) FROM article a WHERE a.id = ANY(:ids)");
+        for (int i = 0; i < match.branches.size(); i++) {
+            if (match.branches.size() > 1) {
+                query.setParameter("c" + i, match.branches.get(i).config());
+            }
+            query.setParameter("q" + i, match.branches.get(i).tsquery());
+        }
+        query.setParameter("headlineOptions", Highlights.HEADLINE_OPTIONS)
+                .setParameter("bodyOptions", Highlights.BODY_OPTIONS)
+                .setParameter("ids", ids.toArray(new UUID[0]));
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            marked.put((UUID) r[0], new Marked((String) r[1], (String) r[2]));
+        }
+        return marked;
+    }
+
+    /** Tags whose name or slug starts with, contains or resembles the text (trigram indexes on name and slug). */
+    @SuppressWarnings("unchecked")
+    List<Object[]> suggestTags(String text, int limit) {
+        String escaped = app.newsroom.common.QueryParams.likeEscape(text.toLowerCase(java.util.Locale.ROOT));
+        return em.createNativeQuery("""
+                SELECT t.slug, t.name FROM tag t
+                 WHERE lower(t.name) LIKE :contains ESCAPE '\\' OR t.slug LIKE :contains ESCAPE '\\'
+                    OR lower(t.name) % lower(:text)
+                 ORDER BY (lower(t.name) LIKE :prefix ESCAPE '\\' OR t.slug LIKE :prefix ESCAPE '\\') DESC,
+                          (lower(t.name) LIKE :wordPrefix ESCAPE '\\') DESC,
+                          similarity(lower(t.name), lower(:text)) DESC, t.name
+                 LIMIT :limit""")
+                .setParameter("contains", "%" + escaped + "%").setParameter("prefix", escaped + "%")
+                .setParameter("wordPrefix", "% " + escaped + "%").setParameter("text", text)
+                .setParameter("limit", limit).getResultList();
+    }
+
+    /**
+     * Headlines of public articles that start with, contain (at a word start first) or — when those are few —
+     * resemble the text; the newest 200 containing it are ranked, so a one-letter prefix costs one short index scan.
+     */
+    @SuppressWarnings("unchecked")
+    List<Object[]> suggestHeadlines(String text, int limit) {
+        String escaped = app.newsroom.common.QueryParams.likeEscape(text);
+        List<Object[]> found = new ArrayList<>(em.createNativeQuery("""
+                SELECT c.id, c.slug, c.headline FROM (
+                    SELECT a.id, a.slug, a.headline, a.published_at, newsroom_fold(a.headline) AS folded
+                      FROM article a
+                     WHERE a.status = 'published' AND a.published_at <= now()
+                       AND newsroom_fold(a.headline) LIKE '%' || newsroom_fold(:escaped) || '%' ESCAPE '\\'
+                     ORDER BY a.published_at DESC LIMIT 200) c
+                 ORDER BY (c.folded LIKE newsroom_fold(:escaped) || '%' ESCAPE '\\') DESC,
+                          (c.folded LIKE '% ' || newsroom_fold(:escaped) || '%' ESCAPE '\\') DESC,
+                          c.published_at DESC, c.id DESC
+                 LIMIT :limit""").setParameter("escaped", escaped).setParameter("limit", limit).getResultList());
+        if (found.size() < limit && text.length() >= 4) {
+            List<Object[]> fuzzy = em.createNativeQuery("""
+                    SELECT a.id, a.slug, a.headline FROM article a
+                     WHERE a.status = 'published' AND a.published_at <= now()
+                       AND newsroom_fold(:text) <% newsroom_fold(a.headline)
+                     ORDER BY word_similarity(newsroom_fold(:text), newsroom_fold(a.headline)) DESC, a.published_at DESC
+                     LIMIT :limit""").setParameter("text", text).setParameter("limit", limit).getResultList();
+            Set<Object> seen = new java.util.HashSet<>();
+            found.forEach(r -> seen.add(r[0]));
+            for (Object[] r : fuzzy) {
+                if (found.size() < limit && seen.add(r[0])) {
+                    found.add(r);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Related articles: candidates share a tag with the article (for each tag, its newest 500 public articles, so a
+     * tag on 20,000 articles costs one short index scan), scored by the rarity of the shared tags (idf, from at most
+     * 5,000 counted rows per tag), then the similarity of their headline/standfirst to the article's, then recency.
+     * Articles that share headline words join the candidates, so an untagged article has related ones too. Never
+     * the article itself, its internal related links, or anything not public.
+     */
+    @SuppressWarnings("unchecked")
+    List<Object[]> related(UUID id, int limit) {
+        return em.createNativeQuery("""
+                WITH src AS (
+                    SELECT a.id,
+                           nullif(array_to_string(ARRAY(
+                               SELECT '''' || replace(replace(l, '\\', '\\\\'), '''', '''''') || ''''
+                                 FROM unnest(tsvector_to_array(a.search_head)) l), ' | '), '') AS words,
+                           nullif(array_to_string(ARRAY(
+                               SELECT '''' || replace(replace(l, '\\', '\\\\'), '''', '''''') || ''''
+                                 FROM unnest(tsvector_to_array(a.search_tier)) l WHERE l LIKE '%^10'), ' | '), '') AS headline_words
+                      FROM article a WHERE a.id = :id),
+                excluded AS (
+                    SELECT l.target_article_id AS id FROM related_link l
+                     WHERE l.article_id = :id AND l.target_article_id IS NOT NULL
+                    UNION ALL SELECT CAST(:id AS uuid)),
+                src_tags AS (
+                    SELECT at.tag_id, t.slug,
+                           ln((greatest((SELECT reltuples FROM pg_class WHERE oid = to_regclass('article')), 1) + 1.0)
+                              / (1 + (SELECT count(*) FROM (SELECT 1 FROM article_tag x
+                                       WHERE x.tag_id = at.tag_id AND x.public_from <= now() LIMIT 5000) c))) AS idf
+                      FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = :id),
+                by_tag AS (
+                    SELECT c.article_id AS id, sum(st.idf) AS tag_score,
+                           array_agg(st.slug ORDER BY st.idf DESC, st.slug) AS shared
+                      FROM src_tags st
+                     CROSS JOIN LATERAL (SELECT x.article_id FROM article_tag x
+                                          WHERE x.tag_id = st.tag_id AND x.public_from <= now()
+                                          ORDER BY x.public_from DESC LIMIT 500) c
+                     GROUP BY c.article_id),
+                by_text AS (
+                    SELECT a.id, CAST(0 AS float8) AS tag_score, CAST('{}' AS text[]) AS shared
+                      FROM article a, src
+                     WHERE src.headline_words IS NOT NULL AND a.status = 'published' AND a.published_at <= now()
+                       AND a.search_tier @@ CAST(src.headline_words AS tsquery)
+                     ORDER BY a.published_at DESC LIMIT 300),
+                cand AS (
+                    SELECT * FROM by_tag
+                    UNION ALL
+                    SELECT * FROM by_text WHERE by_text.id NOT IN (SELECT id FROM by_tag))
+                SELECT a.id,
+                       c.tag_score
+                       + coalesce(ts_rank(a.search_head, CAST(src.words AS tsquery), 1), 0)
+                       + 0.5 / (1 + extract(epoch FROM now() - a.published_at) / 2592000.0) AS score,
+                       c.shared
+                  FROM cand c JOIN article a ON a.id = c.id CROSS JOIN src
+                 WHERE a.status = 'published' AND a.published_at <= now()
+                   AND c.id NOT IN (SELECT id FROM excluded)
+                 ORDER BY score DESC, a.published_at DESC, a.id DESC
+                 LIMIT :limit""").setParameter("id", id).setParameter("limit", limit).getResultList();
+    }
+
+    /** A tsquery (as text) matching any of these lexemes with the suffix: {@code 'a^30' | 'b^30'}. */
+    static String anyOf(List<String> lexemes, String suffix) {
+        StringBuilder q = new StringBuilder();
+        for (String lexeme : lexemes) {
+            if (!q.isEmpty()) {
+                q.append(" | ");
+            }
+            q.append('\'').append((lexeme + suffix).replace("\\", "\\\\").replace("'", "''")).append('\'');
+        }
+        return q.toString();
+    }
+}

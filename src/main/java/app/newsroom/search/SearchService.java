@@ -1,0 +1,206 @@
+package app.newsroom.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.newsroom.article.ArticleCriteria;
+import app.newsroom.article.ArticleDtos.ArticleSummary;
+import app.newsroom.article.ArticleService;
+import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.Page;
+import app.newsroom.common.PageRequest;
+import app.newsroom.common.ProblemException;
+import app.newsroom.search.SearchDtos.Facets;
+import app.newsroom.search.SearchDtos.Highlight;
+import app.newsroom.search.SearchDtos.SearchHit;
+import app.newsroom.search.SearchDtos.SearchResult;
+import app.newsroom.search.SearchDtos.SectionFacet;
+import app.newsroom.search.SearchDtos.TagFacet;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+
+/**
+ * GET /search: parses the query per language, ranks a page (see {@link SearchRepository} and {@link TierPlan}),
+ * counts matches and facets (cached for a few seconds, like list totals), highlights the page's rows only, and when
+ * nothing matches proposes a spelling from the corpus.
+ */
+@ApplicationScoped
+class SearchService {
+
+    enum Order {
+        RELEVANCE, NEWEST;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record Request(String q, ArticleCriteria criteria, Order order, PageRequest page, boolean tagFacet,
+            boolean sectionFacet) {
+    }
+
+    static final int FACET_SIZE = 20;
+    /** Words of a query, for did-you-mean: letters and digits. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final SearchRepository repository;
+    private final SearchStats stats;
+    private final SearchVocabulary vocabulary;
+    private final ArticleService articles;
+    private final NewsroomConfig.Search config;
+    private final Cache counts;
+
+    SearchService(SearchRepository repository, SearchStats stats, SearchVocabulary vocabulary, ArticleService articles,
+            NewsroomConfig config, @CacheName("search-counts") Cache counts) {
+        this.repository = repository;
+        this.stats = stats;
+        this.vocabulary = vocabulary;
+        this.articles = articles;
+        this.config = config.search();
+        this.counts = counts;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public SearchResult search(Request request) {
+        PageRequest page = request.page();
+        Optional<SearchRepository.Match> match = match(request.q(), request.criteria());
+        if (match.isEmpty()) {
+            return new SearchResult(List.of(), Page.of(List.of(), page, 0).page(),
+                    request.tagFacet() || request.sectionFacet() ? emptyFacets(request) : null, null);
+        }
+        SearchRepository.Match m = match.get();
+        SearchRepository.Counts counted = counts(m, request);
+        List<SearchRepository.Hit> hits = counted.total() <= page.offset() ? List.of()
+                : request.order() == Order.NEWEST ? repository.newest(m, page.offset(), page.size())
+                        : ranked(m, page);
+        List<UUID> ids = hits.stream().map(SearchRepository.Hit::id).toList();
+        Map<UUID, SearchRepository.Marked> marked = repository.highlights(m, ids);
+        Map<UUID, ArticleSummary> summaries = articles.publicSummaries(ids).stream()
+                .collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+        List<SearchHit> items = new ArrayList<>();
+        for (SearchRepository.Hit hit : hits) {
+            ArticleSummary summary = summaries.get(hit.id());
+            if (summary != null) {
+                SearchRepository.Marked mk = marked.get(hit.id());
+                items.add(SearchHit.of(summary, Math.round(hit.score() * 10000) / 10000.0,
+                        new Highlight(Highlights.toHtml(mk == null ? null : mk.headline()),
+                                Highlights.toHtml(mk == null ? null : mk.body()))));
+            }
+        }
+        Facets facets = request.tagFacet() || request.sectionFacet() ? facets(counted, request) : null;
+        String suggestion = counted.total() == 0 && items.isEmpty() ? didYouMean(request) : null;
+        return new SearchResult(items, Page.of(items, page, counted.total()).page(), facets, suggestion);
+    }
+
+    /** The match of a query under the request's filters; empty when nothing can match (stop words only, unknown tag). */
+    private Optional<SearchRepository.Match> match(String q, ArticleCriteria criteria) {
+        List<String> searched = criteria.language() != null ? List.of(repository.configOf(criteria.language()))
+                : configsInUse();
+        if (searched.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SearchRepository.Parsed> parsed = repository.parse(q, searched);
+        List<SearchRepository.Parsed> branches = parsed.stream().filter(p -> !p.lexemes().isEmpty()).toList();
+        if (branches.isEmpty()) {
+            if (parsed.stream().anyMatch(p -> !p.matchesNothing())) {
+                throw ProblemException.badRequest("q", "must contain at least one word to look for, not only exclusions");
+            }
+            return Optional.empty(); // only stop words or punctuation
+        }
+        Optional<List<List<UUID>>> tagGroups = articles.tagIdGroups(criteria);
+        return tagGroups.map(groups -> new SearchRepository.Match(branches, criteria, groups));
+    }
+
+    private List<SearchRepository.Hit> ranked(SearchRepository.Match m, PageRequest page) {
+        int pool = Math.max(config.poolSize(), page.offset() + page.size());
+        SearchStats.Snapshot s = stats.current();
+        Set<String> lexemes = new LinkedHashSet<>();
+        m.branches.forEach(b -> lexemes.addAll(b.lexemes()));
+        TierPlan plan = TierPlan.choose(lexemes, s.docFreq(), s.tierFreq(), s.rows(), config.tierAbove(), pool);
+        while (true) {
+            SearchRepository.Ranked ranked = repository.ranked(m, plan, pool, page.offset(), page.size());
+            // a tier that filters or AND leave too thin cannot fill the pool: rank the next lower one instead
+            if (plan.everyMatch() || ranked.poolRows() >= pool) {
+                return ranked.hits();
+            }
+            plan = plan.lower();
+        }
+    }
+
+    private SearchRepository.Counts counts(SearchRepository.Match m, Request request) {
+        Map<String, Object> key = new TreeMap<>(m.params);
+        key.remove("now");
+        key.put("", m.where.toString());
+        key.put(" facets", request.tagFacet() + "/" + request.sectionFacet());
+        return counts.get(key.toString(),
+                k -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE)).await().indefinitely();
+    }
+
+    private static Facets facets(SearchRepository.Counts counted, Request request) {
+        return new Facets(
+                request.tagFacet() ? counted.tags().stream()
+                        .map(r -> new TagFacet((String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList() : null,
+                request.sectionFacet() ? counted.sections().stream()
+                        .map(r -> new SectionFacet((String) r[1], ((Number) r[3]).longValue())).toList() : null);
+    }
+
+    private static Facets emptyFacets(Request request) {
+        return new Facets(request.tagFacet() ? List.of() : null, request.sectionFacet() ? List.of() : null);
+    }
+
+    /**
+     * The query with each word the corpus does not know replaced by the closest one it does, when that makes the
+     * query match something the caller may see; otherwise none.
+     */
+    private String didYouMean(Request request) {
+        String q = request.q();
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(q);
+        while (matcher.find()) {
+            String word = matcher.group();
+            if (!word.equals("OR") && word.length() >= 3 && words.size() < 8) {
+                words.add(word);
+            }
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String corrected = q;
+            boolean changed = false;
+            for (String word : words) {
+                List<String> closest = vocabulary.closest(word, 3);
+                if (!closest.isEmpty() && !vocabulary.known(word)) {
+                    String replacement = closest.get(Math.min(attempt, closest.size() - 1));
+                    corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
+                            Matcher.quoteReplacement(replacement));
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return null;
+            }
+            Optional<SearchRepository.Match> m = match(corrected, request.criteria());
+            if (m.isPresent() && repository.anyMatch(m.get())) {
+                return corrected;
+            }
+        }
+        return null;
+    }
+
+    /** A loose scan of the language index: a few index probes, cheap enough for every request. */
+    private List<String> configsInUse() {
+        return repository.configsInUse();
+    }
+}

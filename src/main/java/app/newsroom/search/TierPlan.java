@@ -1,0 +1,63 @@
+package app.newsroom.search;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Chooses how many candidates a ranked search looks at. Ranking a match costs ~20 µs (its full vector is read from
+ * TOAST and scored), so a word found in 40,000 articles cannot be ranked over every match in interactive time.
+ * Each article carries impact tiers of its headline/standfirst lexemes ({@code govern^30}: 'govern' weighs at least
+ * 3.0 there; see the V6 migration). For a common query the plan picks the highest tier that still holds enough
+ * articles to fill the candidate pool, so only those are read; rare queries (and any without statistics) are
+ * ranked over every match.
+ */
+record TierPlan(int level) {
+
+    /** Tiers stored by newsroom_impact_tiers(), highest first (impact × 10). */
+    static final int[] LEVELS = { 60, 40, 30, 20, 14, 10 };
+
+    static final TierPlan EVERY_MATCH = new TierPlan(0);
+
+    boolean everyMatch() {
+        return level == 0;
+    }
+
+    /**
+     * @param lexemes    the positive lexemes of the query (over every configuration searched)
+     * @param docFreq    fraction of articles whose vector holds a lexeme, from pg_stats (absent: rare)
+     * @param tierFreq   fraction of articles holding a tier token {@code lexeme^level}, from pg_stats (absent: rare)
+     * @param rows       articles in the table
+     * @param tierAbove  estimated matches below which every match is ranked
+     * @param needed     candidates the page needs (pool size, or deeper for later pages)
+     */
+    static TierPlan choose(Collection<String> lexemes, Map<String, Double> docFreq, Map<String, Double> tierFreq,
+            double rows, int tierAbove, int needed) {
+        double matches = 0;
+        for (String lexeme : lexemes) {
+            matches = Math.max(matches, docFreq.getOrDefault(lexeme, 0.0) * rows);
+        }
+        if (matches < tierAbove) {
+            return EVERY_MATCH;
+        }
+        for (int level : LEVELS) {
+            double inTier = 0;
+            for (String lexeme : lexemes) {
+                inTier += tierFreq.getOrDefault(lexeme + "^" + level, 0.0) * rows;
+            }
+            if (inTier >= needed) {
+                return new TierPlan(level);
+            }
+        }
+        return EVERY_MATCH;
+    }
+
+    /** The next lower tier, for when this one yielded too few candidates. */
+    TierPlan lower() {
+        for (int i = 0; i < LEVELS.length - 1; i++) {
+            if (LEVELS[i] == level) {
+                return new TierPlan(LEVELS[i + 1]);
+            }
+        }
+        return EVERY_MATCH;
+    }
+}

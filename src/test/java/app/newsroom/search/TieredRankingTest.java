@@ -1,0 +1,96 @@
+package app.newsroom.search;
+
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.created;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The tiered path: with a tiny pool and tiers used from the first match, pages of a common word come from its impact
+ * tiers, stepping down as pages go deeper, and together they still list every match once, in the exact order.
+ */
+@QuarkusTest
+@TestProfile(TieredRankingTest.SmallPool.class)
+class TieredRankingTest {
+
+    public static class SmallPool implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("newsroom.search.pool-size", "3", "newsroom.search.tier-above", "1",
+                    "newsroom.search.stats-ttl", "0S");
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SearchStats stats;
+
+    @Transactional
+    void analyze() {
+        em.createNativeQuery("ANALYZE article").executeUpdate();
+    }
+
+    @Test
+    void shouldPageThroughTiersWithoutLosingOrRepeatingAMatch() {
+        String w = SearchTest.word();
+        List<String> expected = new ArrayList<>();
+        // strongest first: the word three times in the headline, twice, once, then only in the body
+        for (int i = 0; i < 3; i++) {
+            expected.add(created(withText(w + " " + w + " " + w + " triple " + i, "2026-02-0" + (i + 1))).get("id").toString());
+        }
+        for (int i = 0; i < 3; i++) {
+            expected.add(created(withText(w + " " + w + " double " + i, "2026-02-0" + (i + 1))).get("id").toString());
+        }
+        for (int i = 0; i < 3; i++) {
+            expected.add(created(withText(w + " single " + i, "2026-02-0" + (i + 1))).get("id").toString());
+        }
+        Map<String, Object> bodyOnly = article("Body only " + w.substring(3));
+        bodyOnly.put("body", "<p>" + w + "</p>");
+        expected.add(created(bodyOnly).get("id").toString());
+        // newest first among equals
+        for (int start = 0; start < 9; start += 3) {
+            java.util.Collections.reverse(expected.subList(start, start + 3));
+        }
+        analyze();
+        stats.invalidate();
+        assertTrue(stats.current().tierFreq().keySet().stream().anyMatch(k -> k.startsWith(w + "^")),
+                "ANALYZE saw the word's tiers: the tiered path is under test");
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 4; page++) {
+            paged.addAll(given().queryParam("q", w).queryParam("pageSize", 3).queryParam("page", page)
+                    .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.id"));
+        }
+        assertEquals(expected, paged);
+        List<String> all = given().queryParam("q", w).queryParam("pageSize", 20).get("/api/v1/search").then()
+                .statusCode(200).extract().jsonPath().getList("items.id");
+        assertEquals(expected, all);
+        assertFalse(paged.isEmpty());
+    }
+
+    private static Map<String, Object> withText(String headline, String date) {
+        Map<String, Object> a = article(headline);
+        a.put("standfirst", null);
+        a.put("body", "<p>Nothing to see.</p>");
+        a.put("publishedAt", date + "T00:00:00Z");
+        return a;
+    }
+}

@@ -132,7 +132,7 @@ public interface NewsroomConfig {
          * Candidates ranked exactly for one page: the best this many by the cheap headline/standfirst score. Raising it
          * trades speed for ranking fidelity on very common words.
          */
-        @WithDefault("300")
+        @WithDefault("200")
         int poolSize();
 
         /**

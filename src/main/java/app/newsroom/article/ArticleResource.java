@@ -169,7 +169,8 @@ public class ArticleResource {
             examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created",
             headers = { @Header(name = "Location", description = "URL of the new article", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "Strong validator of the article", schema = @Schema(type = SchemaType.STRING)) },
+                    @Header(name = "ETag", description = "Strong validator of the article", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
                     examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
     @APIResponse(responseCode = "409", description = "The slug is taken", content = @Content(mediaType = "application/problem+json",
@@ -224,7 +225,8 @@ public class ArticleResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
             examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
     @APIResponse(responseCode = "200", description = "The replaced article",
-            headers = @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
                     examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
@@ -250,7 +252,8 @@ public class ArticleResource {
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = "A JSON merge patch of ArticleRequest"),
             examples = @ExampleObject(name = "retitle", value = Examples.ARTICLE_PATCH)))
     @APIResponse(responseCode = "200", description = "The patched article",
-            headers = @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
                     examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",

@@ -140,4 +140,14 @@ public final class Examples {
             { "type": "urn:newsroom:problem:rate-limited", "title": "Too many requests", "status": 429,
               "detail": "The rate limit of this key (or client address) is used up; retry after 12 seconds.",
               "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_TOO_LARGE = """
+            { "type": "urn:newsroom:problem:payload-too-large", "title": "Payload too large", "status": 413,
+              "detail": "The request body has 2000000 bytes; this operation accepts at most 1048576.",
+              "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_LENGTH_REQUIRED = """
+            { "type": "urn:newsroom:problem:length-required", "title": "Length required", "status": 411,
+              "detail": "Send the request body with a Content-Length header (at most 1048576 bytes).",
+              "instance": "/api/v1/articles" }""";
 }

@@ -97,15 +97,15 @@ public class ArticleResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Response list(
-            @Parameter(description = "Tag slugs: `a,b` both, `a|b` either (at most 20 slugs)", example = "syria,russia") @QueryParam("tag") String tag,
-            @Parameter(description = "Section slug path; matches the section and everything below it", example = "world") @QueryParam("section") String section,
-            @Parameter(description = "BCP 47 language tag", example = "en") @QueryParam("language") String language,
-            @Parameter(description = "Author credit, exact (case-insensitive)", example = "Staff reporter") @QueryParam("byline") String byline,
-            @Parameter(description = "Published at or after: date (2026-11-01) or RFC 3339 date-time", example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(description = "Published before the end of this date, or before this date-time", example = "2026-11-30") @QueryParam("to") String to,
-            @Parameter(description = "Order", schema = @Schema(enumeration = { "newest", "oldest", "updated" }, defaultValue = "newest")) @QueryParam("orderBy") String orderBy,
+            @Parameter(description = "Tag slugs: `a,b` both, `a|b` either (at most 20 slugs), e.g. `syria,russia`") @QueryParam("tag") String tag,
+            @Parameter(description = "Section slug path; matches the section and everything below it, e.g. `world`") @QueryParam("section") String section,
+            @Parameter(description = "BCP 47 language tag, e.g. `en`") @QueryParam("language") String language,
+            @Parameter(description = "Author credit, exact (case-insensitive), e.g. `Staff reporter`") @QueryParam("byline") String byline,
+            @Parameter(description = "Published at or after: date (`2026-11-01`) or RFC 3339 date-time") @QueryParam("from") String from,
+            @Parameter(description = "Published before the end of this date (`2026-11-30`), or before this date-time") @QueryParam("to") String to,
+            @Parameter(description = "Order", schema = @Schema(type = SchemaType.STRING, enumeration = { "newest", "oldest", "updated" }, defaultValue = "newest")) @QueryParam("orderBy") String orderBy,
             @Parameter(description = "Editorial status to list (editors): published (default), draft, archived or any",
-                    schema = @Schema(enumeration = { "published", "draft", "archived", "any" }, defaultValue = "published")) @QueryParam("status") String status,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "published", "draft", "archived", "any" }, defaultValue = "published")) @QueryParam("status") String status,
             @Parameter(description = "1-based page number; page * pageSize at most 10,000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
             @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -193,10 +193,8 @@ public class ArticleResource {
                     + "one. Each line is validated like POST /articles and applied whole or not at all; a bad line "
                     + "never stops the others. The answer reports every line (1-based number, result, id and slug, or "
                     + "errors) and totals.")
-    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "two lines", value = """
-                    {"headline": "Syria's worst drought in decades", "status": "published", "tags": ["Syria"]}
-                    {"slug": "syrias-interim-president-meets-putin-in-moscow", "headline": "Syria's interim leader meets Putin", "status": "published"}""")))
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
+            description = "One ArticleRequest as JSON per line")))
     @APIResponse(responseCode = "200", description = "What became of each line (also when some failed)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDtos.Report.class),
                     examples = @ExampleObject(name = "report", value = """
@@ -217,7 +215,7 @@ public class ArticleResource {
     @PUT
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceArticle", summary = "Replace an article",
             description = "Replaces every writable field (absent optional fields are cleared; an absent slug keeps the "
@@ -234,7 +232,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response replace(
-            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
             @Parameter(description = "Only replace when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
             ArticleRequest request, @Context HttpHeaders headers) {
         ArticleView view = service.replace(articleId(id), request, headers).orElseThrow(() -> notFound(id));
@@ -244,7 +242,7 @@ public class ArticleResource {
     @PATCH
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(operationId = "patchArticle", summary = "Update part of an article",
             description = "JSON Merge Patch (RFC 7396): members present replace, `null` removes, objects merge. The "
@@ -261,7 +259,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response patch(
-            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
             @Parameter(description = "Only patch when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
             String patch, @Context HttpHeaders headers) {
         ArticleView view = service.patch(articleId(id), patch, headers).orElseThrow(() -> notFound(id));
@@ -271,14 +269,14 @@ public class ArticleResource {
     @DELETE
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article",
             description = "Deletes an article; a later GET is 404 and internal links to it drop out. Honours `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response delete(
-            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
             @Parameter(description = "Only delete when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
             @Context HttpHeaders headers) {
         if (!service.delete(articleId(id), headers)) {

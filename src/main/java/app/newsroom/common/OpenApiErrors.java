@@ -47,6 +47,13 @@ public class OpenApiErrors implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 APIResponses responses = operation.getResponses();
+                boolean keyRequired = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                if (!keyRequired) {
+                    // anonymous, or with a key (its own rate limit; drafts for editors): both are documented
+                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
+                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("apiKey"));
+                }
+                ndjsonExample(operation);
                 add(responses, "400", "Invalid request: a parameter or the body failed validation (`errors` names each field), "
                         + "or the body is not valid JSON", Examples.PROBLEM_VALIDATION);
                 add(responses, "406", "The Accept header names no media type this operation produces",
@@ -60,7 +67,7 @@ public class OpenApiErrors implements OASFilter {
                                 Examples.PROBLEM_LENGTH_REQUIRED);
                     }
                 }
-                if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                if (keyRequired) {
                     add(responses, "401", "No API key, or one that is unknown or revoked (with WWW-Authenticate: Bearer)",
                             Examples.PROBLEM_UNAUTHORIZED);
                     add(responses, "403", "The API key's role does not allow this operation", Examples.PROBLEM_FORBIDDEN);
@@ -165,6 +172,17 @@ public class OpenApiErrors implements OASFilter {
     private static void addHeader(APIResponse response, String name, Header header) {
         if (response.getRef() == null && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
             response.addHeader(name, header);
+        }
+    }
+
+    private static void ndjsonExample(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        MediaType ndjson = operation.getRequestBody().getContent().getMediaType("application/x-ndjson");
+        if (ndjson != null && (ndjson.getExamples() == null || ndjson.getExamples().isEmpty())) {
+            ndjson.addExample("two lines", OASFactory.createExample().summary("One new article, one update by slug")
+                    .value(Examples.IMPORT_NDJSON));
         }
     }
 

@@ -155,7 +155,7 @@ public final class Examples {
             { "changes": [
                 { "type": "upsert", "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
                   "slug": "syria-s-interim-president-meets-putin-in-moscow", "at": "2026-11-26T09:30:00Z",
-                  "article": """ + ARTICLE + """
+                  "article":""" + ARTICLE + """
                 },
                 { "type": "delete", "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12",
                   "slug": "withdrawn-story", "at": "2026-11-26T09:31:00Z" } ],

@@ -70,7 +70,7 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
     /** One validator per running application (base URI), built from its document on first use. */
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
-    /** The operation and documented response the validator matched for the current request (same thread). */
+    /** The operation the validator matched for the current request (validation runs on the test's thread). */
     private static final ThreadLocal<ApiOperation> MATCHED = new ThreadLocal<>();
 
     @Override

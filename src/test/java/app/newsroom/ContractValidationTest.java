@@ -71,6 +71,16 @@ class ContractValidationTest {
     }
 
     @Test
+    void shouldRejectAServedPathTheDocumentLacksButAcceptTheAppsOwn404() {
+        OpenApiInteractionValidator validator = ContractValidation.validator(base());
+        SimpleRequest.Builder nowhere = SimpleRequest.Builder.get("/api/v1/undocumented");
+        assertTrue(validator.validate(nowhere.build(), SimpleResponse.Builder.ok().withContentType("application/json")
+                .withBody("{}").build()).hasErrors());
+        assertFalse(validator.validate(nowhere.build(), SimpleResponse.Builder.status(404)
+                .withContentType("application/problem+json").withBody("{}").build()).hasErrors());
+    }
+
+    @Test
     void shouldNameUndocumentedHeaders() {
         Operation getTag = new OpenAPIV3Parser().readContents(ContractValidation.fetch(base() + "/q/openapi?format=json"))
                 .getOpenAPI().getPaths().get("/api/v1/tags/{slug}").getGet();

@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * is required; 411, 413, 415 where there is a body; 412 where If-Match is taken), so the annotations on each
  * operation only name the errors particular to it. Also documents the headers responses share: the
  * {@code RateLimit-*} headers on every answer, {@code Retry-After} on 429 and 503, {@code WWW-Authenticate} on 401,
- * and on a 304 the validators ({@code ETag}, {@code Last-Modified}) its 200 carries.
+ * and on a 304 the headers its 200 carries (ETag, Last-Modified, Link). Operations that need no key declare the
+ * optional bearer scheme; response schemas are closed (see {@link #closeResponseSchemas}); the NDJSON import gets its
+ * example as a string. Every response the tests receive is validated against the result
+ * ({@code app.newsroom.ContractValidation}), so what this filter claims is checked.
  */
 public class OpenApiErrors implements OASFilter {
 

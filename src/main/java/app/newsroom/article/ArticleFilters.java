@@ -9,27 +9,27 @@ import app.newsroom.common.QueryParams;
 /** The filters GET /articles and GET /search share, as one {@code @BeanParam}. */
 public class ArticleFilters {
 
-    @Parameter(description = "Tag slugs: `a,b` both, `a|b` either (at most 20 slugs)", example = "syria,russia")
+    @Parameter(description = "Tag slugs: `a,b` both, `a|b` either (at most 20 slugs), e.g. `syria,russia`")
     @QueryParam("tag")
     String tag;
 
-    @Parameter(description = "Section slug path; matches the section and everything below it", example = "world")
+    @Parameter(description = "Section slug path; matches the section and everything below it, e.g. `world`")
     @QueryParam("section")
     String section;
 
-    @Parameter(description = "BCP 47 language tag", example = "en")
+    @Parameter(description = "BCP 47 language tag, e.g. `en`")
     @QueryParam("language")
     String language;
 
-    @Parameter(description = "Author credit, exact (case-insensitive)", example = "Staff reporter")
+    @Parameter(description = "Author credit, exact (case-insensitive), e.g. `Staff reporter`")
     @QueryParam("byline")
     String byline;
 
-    @Parameter(description = "Published at or after: date (2026-11-01) or RFC 3339 date-time", example = "2026-11-01")
+    @Parameter(description = "Published at or after: date (`2026-11-01`) or RFC 3339 date-time")
     @QueryParam("from")
     String from;
 
-    @Parameter(description = "Published before the end of this date, or before this date-time", example = "2026-11-30")
+    @Parameter(description = "Published before the end of this date (`2026-11-30`), or before this date-time")
     @QueryParam("to")
     String to;
 

@@ -99,9 +99,9 @@ public class ArticleResource {
                     examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Response list(
             @BeanParam ArticleFilters filters,
-            @Parameter(description = "Order", schema = @Schema(enumeration = { "newest", "oldest", "updated" }, defaultValue = "newest")) @QueryParam("orderBy") String orderBy,
+            @Parameter(description = "Order", schema = @Schema(type = SchemaType.STRING, enumeration = { "newest", "oldest", "updated" }, defaultValue = "newest")) @QueryParam("orderBy") String orderBy,
             @Parameter(description = "Editorial status to list (editors): published (default), draft, archived or any",
-                    schema = @Schema(enumeration = { "published", "draft", "archived", "any" }, defaultValue = "published")) @QueryParam("status") String status,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "published", "draft", "archived", "any" }, defaultValue = "published")) @QueryParam("status") String status,
             @Parameter(description = "1-based page number; page * pageSize at most 10,000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
             @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -160,7 +160,8 @@ public class ArticleResource {
             examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created",
             headers = { @Header(name = "Location", description = "URL of the new article", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "Strong validator of the article", schema = @Schema(type = SchemaType.STRING)) },
+                    @Header(name = "ETag", description = "Strong validator of the article", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
                     examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
     @APIResponse(responseCode = "409", description = "The slug is taken", content = @Content(mediaType = "application/problem+json",
@@ -183,10 +184,8 @@ public class ArticleResource {
                     + "one. Each line is validated like POST /articles and applied whole or not at all; a bad line "
                     + "never stops the others. The answer reports every line (1-based number, result, id and slug, or "
                     + "errors) and totals.")
-    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "two lines", value = """
-                    {"headline": "Syria's worst drought in decades", "status": "published", "tags": ["Syria"]}
-                    {"slug": "syrias-interim-president-meets-putin-in-moscow", "headline": "Syria's interim leader meets Putin", "status": "published"}""")))
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
+            description = "One ArticleRequest as JSON per line")))
     @APIResponse(responseCode = "200", description = "What became of each line (also when some failed)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDtos.Report.class),
                     examples = @ExampleObject(name = "report", value = """
@@ -207,7 +206,7 @@ public class ArticleResource {
     @PUT
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceArticle", summary = "Replace an article",
             description = "Replaces every writable field (absent optional fields are cleared; an absent slug keeps the "
@@ -215,7 +214,8 @@ public class ArticleResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
             examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
     @APIResponse(responseCode = "200", description = "The replaced article",
-            headers = @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
                     examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
@@ -223,7 +223,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response replace(
-            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
             @Parameter(description = "Only replace when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
             ArticleRequest request, @Context HttpHeaders headers) {
         ArticleView view = service.replace(articleId(id), request, headers).orElseThrow(() -> notFound(id));
@@ -233,7 +233,7 @@ public class ArticleResource {
     @PATCH
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(operationId = "patchArticle", summary = "Update part of an article",
             description = "JSON Merge Patch (RFC 7396): members present replace, `null` removes, objects merge. The "
@@ -241,7 +241,8 @@ public class ArticleResource {
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = "A JSON merge patch of ArticleRequest"),
             examples = @ExampleObject(name = "retitle", value = Examples.ARTICLE_PATCH)))
     @APIResponse(responseCode = "200", description = "The patched article",
-            headers = @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
                     examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
@@ -249,7 +250,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response patch(
-            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
             @Parameter(description = "Only patch when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
             String patch, @Context HttpHeaders headers) {
         ArticleView view = service.patch(articleId(id), patch, headers).orElseThrow(() -> notFound(id));
@@ -259,14 +260,14 @@ public class ArticleResource {
     @DELETE
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
-    @Path("/{id}")
+    @Path("/{idOrSlug}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article",
             description = "Deletes an article; a later GET is 404 and internal links to it drop out. Honours `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response delete(
-            @Parameter(description = "Article id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
             @Parameter(description = "Only delete when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
             @Context HttpHeaders headers) {
         if (!service.delete(articleId(id), headers)) {

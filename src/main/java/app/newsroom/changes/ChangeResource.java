@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.changes.ChangeDtos.ChangePage;
+import app.newsroom.common.Examples;
 import app.newsroom.common.HttpCaching;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.Problem;
@@ -59,15 +60,7 @@ public class ChangeResource {
     @APIResponse(responseCode = "200", description = "Changes after the cursor",
             headers = @Header(name = "ETag", description = "Strong validator of this page", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class),
-                    examples = @ExampleObject(name = "changes", value = """
-                            { "changes": [
-                                { "type": "upsert", "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
-                                  "slug": "syrias-interim-president-meets-putin-in-moscow", "at": "2026-11-26T09:30:00Z",
-                                  "article": { "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11", "slug": "syrias-interim-president-meets-putin-in-moscow",
-                                               "headline": "Syria's interim president meets Putin in Moscow", "status": "published" } },
-                                { "type": "delete", "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12",
-                                  "slug": "withdrawn-story", "at": "2026-11-26T09:31:00Z" } ],
-                              "next": "YzEuNzQ1LjEy", "hasMore": false }""")))
+                    examples = @ExampleObject(name = "changes", value = Examples.CHANGES)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
     @APIResponse(responseCode = "410", description = "The cursor is older than the retained change log: resync from the beginning",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),

@@ -216,4 +216,30 @@ public final class Examples {
             { "type": "urn:newsroom:problem:rate-limited", "title": "Too many requests", "status": 429,
               "detail": "The rate limit of this key (or client address) is used up; retry after 12 seconds.",
               "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_TOO_LARGE = """
+            { "type": "urn:newsroom:problem:payload-too-large", "title": "Payload too large", "status": 413,
+              "detail": "The request body has 2000000 bytes; this operation accepts at most 1048576.",
+              "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_LENGTH_REQUIRED = """
+            { "type": "urn:newsroom:problem:length-required", "title": "Length required", "status": 411,
+              "detail": "Send the request body with a Content-Length header (at most 1048576 bytes).",
+              "instance": "/api/v1/articles" }""";
+
+    public static final String CHANGES = """
+            { "changes": [
+                { "type": "upsert", "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+                  "slug": "syria-s-interim-president-meets-putin-in-moscow", "at": "2026-11-26T09:30:00Z",
+                  "article":""" + ARTICLE + """
+                },
+                { "type": "delete", "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12",
+                  "slug": "withdrawn-story", "at": "2026-11-26T09:31:00Z" } ],
+              "next": "YzEuNzQ1LjEy", "hasMore": false }""";
+
+    /** Two lines of an import body; set as a string by OpenApiErrors (an annotation would parse its first line). */
+    public static final String IMPORT_NDJSON = """
+            {"headline": "Syria's worst drought in decades", "status": "published", "tags": ["Syria"]}
+            {"slug": "syria-s-interim-president-meets-putin-in-moscow", "headline": "Syria's interim leader meets Putin", "status": "published"}
+            """;
 }

@@ -4,19 +4,27 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the error responses API operations share as problem+json (400, 401, 406, 429, 500, 503; 403 where a key
  * is required; 411, 413, 415 where there is a body; 412 where If-Match is taken), so the annotations on each
- * operation only name the errors particular to it.
+ * operation only name the errors particular to it. Also documents the headers responses share: the
+ * {@code RateLimit-*} headers on every answer, {@code Retry-After} on 429 and 503, {@code WWW-Authenticate} on 401,
+ * and on a 304 the headers its 200 carries (ETag, Last-Modified, Link). Operations that need no key declare the
+ * optional bearer scheme; response schemas are closed (see {@link #closeResponseSchemas}); the NDJSON import gets its
+ * example as a string. Every response the tests receive is validated against the result
+ * ({@code app.newsroom.ContractValidation}), so what this filter claims is checked.
  */
 public class OpenApiErrors implements OASFilter {
 
@@ -30,6 +38,8 @@ public class OpenApiErrors implements OASFilter {
                 .bearerFormat("opaque API key")
                 .description("An API key from POST /api/v1/keys (or NEWSROOM_ADMIN_KEY), sent as "
                         + "`Authorization: Bearer <key>`. Roles: partner, editor, admin (admin implies editor)."));
+        declareHeaders(openAPI);
+        closeResponseSchemas(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -40,6 +50,13 @@ public class OpenApiErrors implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 APIResponses responses = operation.getResponses();
+                boolean keyRequired = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                if (!keyRequired) {
+                    // anonymous, or with a key (its own rate limit; drafts for editors): both are documented
+                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
+                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("apiKey"));
+                }
+                ndjsonExample(operation);
                 add(responses, "400", "Invalid request: a parameter or the body failed validation (`errors` names each field), "
                         + "or the body is not valid JSON", Examples.PROBLEM_VALIDATION);
                 add(responses, "406", "The Accept header names no media type this operation produces",
@@ -47,12 +64,13 @@ public class OpenApiErrors implements OASFilter {
                 if (operation.getRequestBody() != null) {
                     add(responses, "415", "The Content-Type is not one this operation accepts", Examples.PROBLEM_UNSUPPORTED);
                     add(responses, "413", "The body is larger than this operation accepts (1 MiB; the import 64 MiB)",
-                            null);
+                            Examples.PROBLEM_TOO_LARGE);
                     if (!path.getKey().endsWith("/import")) {
-                        add(responses, "411", "The body came without a Content-Length (chunked); send its length", null);
+                        add(responses, "411", "The body came without a Content-Length (chunked); send its length",
+                                Examples.PROBLEM_LENGTH_REQUIRED);
                     }
                 }
-                if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                if (keyRequired) {
                     add(responses, "401", "No API key, or one that is unknown or revoked (with WWW-Authenticate: Bearer)",
                             Examples.PROBLEM_UNAUTHORIZED);
                     add(responses, "403", "The API key's role does not allow this operation", Examples.PROBLEM_FORBIDDEN);
@@ -69,7 +87,105 @@ public class OpenApiErrors implements OASFilter {
                 add(responses, "500", "Unexpected error; the detail names an incident id for the logs",
                         Examples.PROBLEM_INTERNAL);
                 add(responses, "503", "The database is unavailable; retry after the Retry-After seconds", Examples.PROBLEM_UNAVAILABLE);
+                sharedHeaders(responses);
             }
+        }
+    }
+
+    /**
+     * Response schemas (every object schema but the {@code *Request} ones) are closed: a field the document does not
+     * name is an error ({@code additionalProperties: false}), and a field that cannot be null is always there
+     * ({@code required}). Responses are serialized with every field, null or not, except where a record says
+     * {@code NON_NULL}: such a record either marks its optional fields nullable or lists its required properties
+     * itself ({@code @Schema(requiredProperties)}), which is then kept. Clients (and the tests' validator) can rely on
+     * both.
+     */
+    @SuppressWarnings("deprecation") // additionalProperties: false; MP OpenAPI 4.1 has no other way to write it
+    private static void closeResponseSchemas(OpenAPI openAPI) {
+        if (openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+            if (name.endsWith("Request") || schema.getProperties() == null || schema.getProperties().isEmpty()) {
+                return;
+            }
+            schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
+            if (schema.getRequired() != null && !schema.getRequired().isEmpty()) {
+                return; // the record names its required properties itself (@Schema(requiredProperties))
+            }
+            schema.getProperties().forEach((property, propertySchema) -> {
+                if (!nullable(propertySchema)) {
+                    schema.addRequired(property);
+                }
+            });
+        });
+    }
+
+    private static boolean nullable(org.eclipse.microprofile.openapi.models.media.Schema schema) {
+        if (schema.getType() != null && schema.getType().contains(SchemaType.NULL)) {
+            return true;
+        }
+        return schema.getAnyOf() != null && schema.getAnyOf().stream().anyMatch(OpenApiErrors::nullable)
+                || schema.getOneOf() != null && schema.getOneOf().stream().anyMatch(OpenApiErrors::nullable);
+    }
+
+    private static final String RATE_LIMIT_WINDOW = " in the current window (only where rate limiting is on)";
+
+    private static void declareHeaders(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        components.addHeader("RateLimit-Limit", header("Requests this key (or client address) may make"
+                + RATE_LIMIT_WINDOW, SchemaType.INTEGER));
+        components.addHeader("RateLimit-Remaining", header("Requests left" + RATE_LIMIT_WINDOW, SchemaType.INTEGER));
+        components.addHeader("RateLimit-Reset", header("Seconds until the window resets", SchemaType.INTEGER));
+        components.addHeader("Retry-After", header("Seconds to wait before retrying", SchemaType.INTEGER));
+        components.addHeader("WWW-Authenticate", header("The authentication scheme to use: `Bearer realm=\"newsroom\"`",
+                SchemaType.STRING));
+    }
+
+    private static Header header(String description, SchemaType type) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
+    }
+
+    private static Header ref(String name) {
+        return OASFactory.createHeader().ref("#/components/headers/" + name);
+    }
+
+    private static void sharedHeaders(APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
+            APIResponse response = entry.getValue();
+            for (String name : new String[] { "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset" }) {
+                addHeader(response, name, ref(name));
+            }
+            switch (entry.getKey()) {
+                case "429", "503" -> addHeader(response, "Retry-After", ref("Retry-After"));
+                case "401" -> addHeader(response, "WWW-Authenticate", ref("WWW-Authenticate"));
+                case "304" -> {
+                    // RFC 9110 15.4.5: a 304 carries the headers the 200 would have (ETag, Last-Modified, Link...)
+                    if (ok != null && ok.getHeaders() != null) {
+                        ok.getHeaders().forEach((name, header) -> addHeader(response, name, header));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void addHeader(APIResponse response, String name, Header header) {
+        if (response.getRef() == null && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
+            response.addHeader(name, header);
+        }
+    }
+
+    private static void ndjsonExample(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        MediaType ndjson = operation.getRequestBody().getContent().getMediaType("application/x-ndjson");
+        if (ndjson != null && (ndjson.getExamples() == null || ndjson.getExamples().isEmpty())) {
+            ndjson.addExample("two lines", OASFactory.createExample().summary("One new article, one update by slug")
+                    .value(Examples.IMPORT_NDJSON));
         }
     }
 
@@ -79,8 +195,9 @@ public class OpenApiErrors implements OASFilter {
     }
 
     private static void add(APIResponses responses, String status, String description, String example) {
-        if (responses.hasAPIResponse(status)) {
-            return;
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing != null && (existing.getRef() != null || existing.getContent() != null)) {
+            return; // documented on the operation itself; a bare one (SmallRye's generic 400) is replaced
         }
         MediaType media = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** RFC 9457 problem details, the body of every error response ({@code application/problem+json}). */
-@Schema(name = "Problem", description = "RFC 9457 problem details", example = Examples.PROBLEM_VALIDATION)
+@Schema(name = "Problem", description = "RFC 9457 problem details", example = Examples.PROBLEM_VALIDATION,
+        requiredProperties = { "type", "title", "status", "detail", "instance" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
         @Schema(description = "URI reference that identifies the problem type", example = "https://newsroom.example/problems/validation")
@@ -20,7 +21,7 @@ public record Problem(
         String detail,
         @Schema(description = "The request path this problem occurred on", example = "/api/v1/articles")
         String instance,
-        @Schema(description = "Field-level errors, for validation problems")
+        @Schema(description = "Field-level errors; present on validation problems (400) and slug conflicts (409) only")
         List<FieldError> errors) {
 
     /** One invalid field: a JSON path into the request body, or the name of a query/path parameter or header. */

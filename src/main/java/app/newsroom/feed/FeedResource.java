@@ -176,9 +176,12 @@ public class FeedResource {
     private static final String JSON_EXAMPLE = """
             { "version": "https://jsonfeed.org/version/1.1", "title": "newsroom",
               "home_page_url": "https://news.example/", "feed_url": "https://api.news.example/api/v1/feeds/json",
+              "description": "The newest published articles of newsroom",
               "items": [ { "id": "urn:uuid:0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
                            "url": "https://news.example/syrias-interim-president-meets-putin-in-moscow",
                            "title": "Syria's interim president meets Putin in Moscow", "content_html": "<p>…</p>",
-                           "date_published": "2026-11-26T09:30:00Z", "authors": [ { "name": "Staff reporter" } ],
-                           "tags": [ "Syria", "Russia" ] } ] }""";
+                           "summary": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell",
+                           "date_published": "2026-11-26T09:30:00Z", "date_modified": "2026-11-26T09:45:00Z",
+                           "authors": [ { "name": "Staff reporter" } ], "tags": [ "Syria", "Russia" ],
+                           "language": "en" } ] }""";
 }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) as typed records. */
-@Schema(name = "JsonFeed", description = "JSON Feed 1.1")
+@Schema(name = "JsonFeed", description = "JSON Feed 1.1; members without a value are left out",
+        requiredProperties = { "version", "title", "home_page_url", "feed_url", "description", "items" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JsonFeed(
         String version,
@@ -22,7 +23,9 @@ record JsonFeed(
 
     static final String VERSION = "https://jsonfeed.org/version/1.1";
 
-    @Schema(name = "JsonFeedItem")
+    @Schema(name = "JsonFeedItem", description = "One article; `summary` (the standfirst) and `authors` (the byline) "
+            + "only when the article has them", requiredProperties = { "id", "url", "title", "content_html",
+                    "date_published", "date_modified", "tags", "language" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(
             String id,

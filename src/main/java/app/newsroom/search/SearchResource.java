@@ -84,7 +84,7 @@ public class SearchResource {
                     example = "putin \"naval base\" -drought") @QueryParam("q") String q,
             @BeanParam ArticleFilters filters,
             @Parameter(description = "Order", schema = @Schema(enumeration = { "relevance", "newest" }, defaultValue = "relevance")) @QueryParam("orderBy") String orderBy,
-            @Parameter(description = "Facets to count over all matches, comma-separated: `tag`, `section`", example = "tag,section") @QueryParam("facets") String facets,
+            @Parameter(description = "Facets to count over all matches, comma-separated: `tag`, `section` (e.g. `tag,section`)") @QueryParam("facets") String facets,
             @Parameter(description = "1-based page number; page * pageSize at most 10,000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
             @Context UriInfo uri, @Context HttpHeaders headers) {

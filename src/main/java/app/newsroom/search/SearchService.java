@@ -97,8 +97,8 @@ class SearchService {
             if (summary != null) {
                 SearchRepository.Marked mk = marked.get(hit.id());
                 items.add(SearchHit.of(summary, Math.round(hit.score() * 10000) / 10000.0,
-                        new Highlight(Highlights.toHtml(mk == null ? null : mk.headline()),
-                                Highlights.toHtml(mk == null ? null : mk.body()))));
+                        new Highlight(Highlights.toHtml(mk == null ? summary.headline() : mk.headline()),
+                                mk == null ? null : Highlights.toHtml(mk.body()))));
             }
         }
         Facets facets = request.tagFacet() || request.sectionFacet() ? facets(counted, request) : null;

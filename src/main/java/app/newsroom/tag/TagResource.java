@@ -78,7 +78,7 @@ public class TagResource {
             @Parameter(description = "Prefix or fuzzy match on name and slug", example = "puti") @QueryParam("q") String q,
             @Parameter(description = "Only tags of this type", schema = @Schema(implementation = TagType.class)) @QueryParam("type") String type,
             @Parameter(description = "Order: `name` (A–Z) or `popular` (most published articles first). Default: closest match when `q` is given, else name.",
-                    schema = @Schema(enumeration = { "name", "popular" })) @QueryParam("orderBy") String orderBy,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "name", "popular" })) @QueryParam("orderBy") String orderBy,
             @Parameter(description = "1-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
             @Context UriInfo uri, @Context HttpHeaders headers) {

@@ -43,11 +43,23 @@ class QueryCountTest {
         }
         Statistics stats = factory.unwrap(SessionFactory.class).getStatistics();
         stats.setStatisticsEnabled(true);
-        long small = statements(stats, t, "1");
-        long large = statements(stats, t, "100");
+        long small = fewestStatements(stats, t, "1");
+        long large = fewestStatements(stats, t, "100");
         // tag slugs to ids, page of ids, count, articles, their tags, their links, the links' internal targets
         assertTrue(large <= 7, "listing 100 articles ran " + large + " statements");
         assertTrue(large == small, "statements grew with the page: " + small + " for 1, " + large + " for 100");
+    }
+
+    /**
+     * The statistics count every statement of the application, and the change log's release job (every 15 s) may
+     * run during a measurement: the fewest of three is the list's own count.
+     */
+    private long fewestStatements(Statistics stats, String t, String pageSize) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            fewest = Math.min(fewest, statements(stats, t, pageSize));
+        }
+        return fewest;
     }
 
     private long statements(Statistics stats, String t, String pageSize) {

@@ -108,7 +108,7 @@ class ErrorHandlingTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("newsroom API"))
                 .body("paths.'/api/v1/articles'.get.summary", notNullValue())
-                .body("paths.'/api/v1/articles/{id}'.put.responses.'412'", notNullValue())
+                .body("paths.'/api/v1/articles/{idOrSlug}'.put.responses.'412'", notNullValue())
                 .body("paths.'/api/v1/tags/{slug}'.delete.responses.'412'", notNullValue())
                 .body("paths.'/api/v1/articles'.get.responses.'403'", notNullValue())
                 .body("paths.'/api/v1/sections'.get.responses.'401'", notNullValue())

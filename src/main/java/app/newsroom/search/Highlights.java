@@ -9,10 +9,10 @@ final class Highlights {
 
     static final char START = '\uE000';
     static final char STOP = '\uE001';
-    /** ts_headline options: the marks, and up to two body fragments of about 12–30 words. */
+    /** ts_headline options: the marks, and up to two body fragments of 10–25 words. */
     static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
     static final String BODY_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
-            + ", MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"";
+            + ", MaxFragments=2, MaxWords=25, MinWords=10, FragmentDelimiter=\" … \"";
 
     private Highlights() {
     }

@@ -274,21 +274,21 @@ class SearchRepository {
         if (ids.isEmpty()) {
             return marked;
         }
-        // ts_headline parses all the text it is given (~1.5 ms for a 500-word body): give it a window of ~1,200
+        // ts_headline parses all the text it is given (~1.5 ms for a 500-word body): give it a window of ~500
         // characters around the first occurrence of a query word (a stem is a prefix of the words it stems from),
-        // whole words only; the body's start when none is found
+        // whole words only; the body's start when none is found (a word written with accents the query lacks)
         Query query = em.createNativeQuery("""
                 SELECT a.id,
                        ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :headlineOptions),
                        ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %1$s, :bodyOptions)
                   FROM article a
-                 CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(newsroom_fold(a.body_text), l), 0)), 1) AS pos
+                 CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.body_text), l), 0)), 1) AS pos
                                        FROM unnest(CAST(:lexemes AS text[])) l) f
-                 CROSS JOIN LATERAL (SELECT greatest(f.pos - 300, 1) AS start) s
-                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 1200 > length(a.body_text) THEN x.text
+                 CROSS JOIN LATERAL (SELECT greatest(f.pos - 150, 1) AS start) s
+                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 500 > length(a.body_text) THEN x.text
                                                  ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
-                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(a.body_text, 1200)
-                                                         ELSE regexp_replace(substr(a.body_text, s.start, 1200), '^\\S*\\s+', '')
+                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(a.body_text, 500)
+                                                         ELSE regexp_replace(substr(a.body_text, s.start, 500), '^\\S*\\s+', '')
                                                     END AS text) x) w
                  WHERE a.id = ANY(:ids)""".formatted(match.query()));
         java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();

@@ -130,7 +130,8 @@ class SearchService {
         SearchStats.Snapshot s = stats.current();
         Set<String> lexemes = new LinkedHashSet<>();
         m.branches.forEach(b -> lexemes.addAll(b.lexemes()));
-        TierPlan plan = TierPlan.choose(lexemes, s.docFreq(), s.tierFreq(), s.rows(), config.tierAbove(), pool);
+        boolean allWords = m.branches.stream().noneMatch(b -> b.tsquery().contains("|"));
+        TierPlan plan = TierPlan.choose(lexemes, allWords, s.docFreq(), s.tierFreq(), s.rows(), config.tierAbove(), pool);
         while (true) {
             SearchRepository.Ranked ranked = repository.ranked(m, plan, pool, page.offset(), page.size());
             // a tier that filters or AND leave too thin cannot fill the pool: rank the next lower one instead

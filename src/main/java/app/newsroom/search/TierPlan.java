@@ -24,25 +24,37 @@ record TierPlan(int level) {
 
     /**
      * @param lexemes    the positive lexemes of the query (over every configuration searched)
+     * @param allWords   whether an article must hold all of them (words, phrases) rather than any (OR)
      * @param docFreq    fraction of articles whose vector holds a lexeme, from pg_stats (absent: rare)
      * @param tierFreq   fraction of articles holding a tier token {@code lexeme^level}, from pg_stats (absent: rare)
      * @param rows       articles in the table
      * @param tierAbove  estimated matches below which every match is ranked
      * @param needed     candidates the page needs (pool size, or deeper for later pages)
      */
-    static TierPlan choose(Collection<String> lexemes, Map<String, Double> docFreq, Map<String, Double> tierFreq,
-            double rows, int tierAbove, int needed) {
-        double matches = 0;
+    static TierPlan choose(Collection<String> lexemes, boolean allWords, Map<String, Double> docFreq,
+            Map<String, Double> tierFreq, double rows, int tierAbove, int needed) {
+        // matches: the rarest word bounds an AND; an OR adds up (words taken as independent)
+        double matches = allWords ? rows : 0;
         for (String lexeme : lexemes) {
-            matches = Math.max(matches, docFreq.getOrDefault(lexeme, 0.0) * rows);
+            double f = docFreq.getOrDefault(lexeme, 0.0) * rows;
+            matches = allWords ? Math.min(matches, f) : matches + f;
         }
-        if (matches < tierAbove) {
+        if (lexemes.isEmpty() || matches < tierAbove) {
             return EVERY_MATCH;
         }
         for (int level : LEVELS) {
+            // the pool holds articles where some word reaches the tier and, for an AND, the others occur too
             double inTier = 0;
             for (String lexeme : lexemes) {
-                inTier += tierFreq.getOrDefault(lexeme + "^" + level, 0.0) * rows;
+                double p = tierFreq.getOrDefault(lexeme + "^" + level, 0.0);
+                if (allWords) {
+                    for (String other : lexemes) {
+                        if (!other.equals(lexeme)) {
+                            p *= docFreq.getOrDefault(other, 0.0);
+                        }
+                    }
+                }
+                inTier += p * rows;
             }
             if (inTier >= needed) {
                 return new TierPlan(level);

@@ -9,10 +9,10 @@ final class Highlights {
 
     static final char START = '\uE000';
     static final char STOP = '\uE001';
-    /** ts_headline options: the marks, and up to two body fragments of 10–25 words. */
+    /** ts_headline options: the marks, and one body fragment of 10–25 words around the first match. */
     static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
     static final String BODY_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
-            + ", MaxFragments=2, MaxWords=25, MinWords=10, FragmentDelimiter=\" … \"";
+            + ", MaxFragments=1, MaxWords=25, MinWords=10, FragmentDelimiter=\" … \"";
 
     private Highlights() {
     }

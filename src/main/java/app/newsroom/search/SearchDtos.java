@@ -51,7 +51,7 @@ final class SearchDtos {
     @Schema(name = "SearchHighlights", description = "Fragments of the plain text with matches wrapped in `<mark>`; everything else is HTML-escaped")
     record Highlight(
             @Schema(example = "Syria&#39;s interim president meets <mark>Putin</mark> in Moscow") String headline,
-            @Schema(nullable = true, description = "Up to two fragments of the body joined by ' … '; the body's first words when only the headline or standfirst matched",
+            @Schema(nullable = true, description = "A fragment of the body (10–25 words) around its first match; the body's first words when only the headline or standfirst matched",
                     example = "… the naval port in <mark>Tartous</mark> and the air base at Hmeimim …") String body) {
     }
 

@@ -42,9 +42,14 @@ class SearchRepository {
     }
 
     /** A query as one configuration parses it. */
-    record Parsed(String config, String tsquery, List<String> lexemes, int nodes) {
+    record Parsed(String config, String tsquery, List<String> lexemes, int nodes, String positive) {
         boolean matchesNothing() {
             return tsquery.isEmpty();
+        }
+
+        /** Whether what the query looks for (its exclusions aside) is a phrase. */
+        boolean phrase() {
+            return positive.contains("<");
         }
 
         /** One word and nothing else: any article whose tier holds the word matches it. */
@@ -80,7 +85,7 @@ class SearchRepository {
     @SuppressWarnings("unchecked")
     List<Parsed> parse(String q, List<String> configs) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT c, CAST(x.q AS text), numnode(x.q),
+                SELECT c, CAST(x.q AS text), numnode(x.q), querytree(x.q),
                        (SELECT array_agg(DISTINCT m[1]) FROM regexp_matches(querytree(x.q), '''((?:[^'']|'''')*)''', 'g') m)
                   FROM unnest(CAST(:configs AS text[])) WITH ORDINALITY AS u(c, n)
                  CROSS JOIN LATERAL (SELECT websearch_to_tsquery(CAST(u.c AS regconfig), :q) AS q) x
@@ -89,12 +94,13 @@ class SearchRepository {
         List<Parsed> parsed = new ArrayList<>();
         for (Object[] r : rows) {
             List<String> lexemes = new ArrayList<>();
-            if (r[3] != null) {
-                for (String raw : (String[]) r[3]) {
+            if (r[4] != null) {
+                for (String raw : (String[]) r[4]) {
                     lexemes.add(raw.replace("''", "'").replace("\\\\", "\\"));
                 }
             }
-            parsed.add(new Parsed((String) r[0], (String) r[1], lexemes, ((Number) r[2]).intValue()));
+            parsed.add(new Parsed((String) r[0], (String) r[1], lexemes, ((Number) r[2]).intValue(),
+                    r[3] == null ? "" : (String) r[3]));
         }
         return parsed;
     }
@@ -187,25 +193,30 @@ class SearchRepository {
 
     /**
      * One page of a ranked search: the pool (the best {@code pool} candidates by the cheap score, from the plan's
-     * tier or from every match), ranked exactly; ties by recency, then id, so pages are stable.
+     * tier or from every match), ranked exactly segment by segment; ties by recency, then id, so pages are stable.
      */
     @SuppressWarnings("unchecked")
-    Ranked ranked(Match match, TierPlan plan, int pool, int offset, int limit) {
+    Ranked ranked(Match match, TierPlan plan, int segment, int pool, int offset, int limit) {
         Map<String, Object> extra = new HashMap<>();
         for (int i = 0; i < match.branches.size(); i++) {
             extra.put("w" + i, anyOf(match.branches.get(i).lexemes(), ""));
         }
         String where = plan.everyMatch() ? match.where.toString() : match.tierWhere(plan.level(), extra);
-        String sql = "SELECT p.id, p.score, p.pool_rows FROM (SELECT a.id, a.published_at, " + match.score()
+        // candidates in the cheap order, numbered; each segment of `segment` of them is ranked exactly on its own, so
+        // a candidate's page never depends on how deep the client pages (no repeats, no gaps between pages)
+        String cheapOrder = match.fieldBonus() + " DESC, ts_rank_cd(a.search_head, " + match.anyWord()
+                + ", 0) DESC, a.published_at DESC, a.id DESC";
+        String sql = "SELECT p.id, p.score, p.pool_rows FROM (SELECT a.id, a.published_at, a.rn, " + match.score()
                 + " AS score, count(*) OVER () AS pool_rows"
-                + " FROM (SELECT a.id, a.published_at, a.search_config, a.search_head, a.search_vector FROM article a"
-                + where + " ORDER BY " + match.fieldBonus() + " DESC, ts_rank_cd(a.search_head, " + match.anyWord()
-                + ", 0) DESC, a.published_at DESC, a.id DESC LIMIT :pool) a) p"
-                + " ORDER BY p.score DESC, p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
+                + " FROM (SELECT a.id, a.published_at, a.search_config, a.search_head, a.search_vector,"
+                + " row_number() OVER (ORDER BY " + cheapOrder + ") AS rn FROM article a"
+                + where + " ORDER BY rn LIMIT :pool) a) p"
+                + " ORDER BY (p.rn - 1) / :segment, p.score DESC, p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
         Query query = em.createNativeQuery(sql);
         match.bind(query);
         extra.forEach(query::setParameter);
-        query.setParameter("pool", pool).setParameter("limit", limit).setParameter("offset", offset);
+        query.setParameter("pool", pool).setParameter("segment", segment).setParameter("limit", limit)
+                .setParameter("offset", offset);
         List<Object[]> rows = query.getResultList();
         return new Ranked(rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList(),
                 rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).longValue());
@@ -274,7 +285,7 @@ class SearchRepository {
         if (ids.isEmpty()) {
             return marked;
         }
-        // ts_headline parses all the text it is given (~1.5 ms for a 500-word body): give it a window of ~500
+        // ts_headline parses all the text it is given (~1.5 ms for a 500-word body): give it a window of ~300
         // characters around the first occurrence of a query word (a stem is a prefix of the words it stems from),
         // whole words only; the body's start when none is found (a word written with accents the query lacks)
         Query query = em.createNativeQuery("""
@@ -284,11 +295,11 @@ class SearchRepository {
                   FROM article a
                  CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.body_text), l), 0)), 1) AS pos
                                        FROM unnest(CAST(:lexemes AS text[])) l) f
-                 CROSS JOIN LATERAL (SELECT greatest(f.pos - 150, 1) AS start) s
-                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 500 > length(a.body_text) THEN x.text
+                 CROSS JOIN LATERAL (SELECT greatest(f.pos - 100, 1) AS start) s
+                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 320 > length(a.body_text) THEN x.text
                                                  ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
-                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(a.body_text, 500)
-                                                         ELSE regexp_replace(substr(a.body_text, s.start, 500), '^\\S*\\s+', '')
+                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(a.body_text, 320)
+                                                         ELSE regexp_replace(substr(a.body_text, s.start, 320), '^\\S*\\s+', '')
                                                     END AS text) x) w
                  WHERE a.id = ANY(:ids)""".formatted(match.query()));
         java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();
@@ -309,21 +320,23 @@ class SearchRepository {
         return marked;
     }
 
-    /** Tags whose name or slug starts with, contains or resembles the text (trigram indexes on name and slug). */
+    /**
+     * Tags whose name or slug starts with, contains or resembles the text, case- and accent-insensitively (the text is
+     * folded first, then its LIKE wildcards escaped: folding turns a fullwidth ％ into %).
+     */
     @SuppressWarnings("unchecked")
     List<Object[]> suggestTags(String text, int limit) {
-        String escaped = app.newsroom.common.QueryParams.likeEscape(text.toLowerCase(java.util.Locale.ROOT));
         return em.createNativeQuery("""
-                SELECT t.slug, t.name FROM tag t
-                 WHERE lower(t.name) LIKE :contains ESCAPE '\\' OR t.slug LIKE :contains ESCAPE '\\'
-                    OR lower(t.name) % lower(:text)
-                 ORDER BY (lower(t.name) LIKE :prefix ESCAPE '\\' OR t.slug LIKE :prefix ESCAPE '\\') DESC,
-                          (lower(t.name) LIKE :wordPrefix ESCAPE '\\') DESC,
-                          similarity(lower(t.name), lower(:text)) DESC, t.name
-                 LIMIT :limit""")
-                .setParameter("contains", "%" + escaped + "%").setParameter("prefix", escaped + "%")
-                .setParameter("wordPrefix", "% " + escaped + "%").setParameter("text", text)
-                .setParameter("limit", limit).getResultList();
+                WITH f AS (SELECT newsroom_fold(:text) AS folded,
+                                  replace(replace(replace(newsroom_fold(:text), '\\', '\\\\'), '%', '\\%'), '_', '\\_') AS escaped)
+                SELECT t.slug, t.name FROM tag t, f
+                 WHERE newsroom_fold(t.name) LIKE '%' || f.escaped || '%' ESCAPE '\\'
+                    OR t.slug LIKE '%' || f.escaped || '%' ESCAPE '\\'
+                    OR lower(t.name) % f.folded
+                 ORDER BY (newsroom_fold(t.name) LIKE f.escaped || '%' ESCAPE '\\' OR t.slug LIKE f.escaped || '%' ESCAPE '\\') DESC,
+                          (newsroom_fold(t.name) LIKE '% ' || f.escaped || '%' ESCAPE '\\') DESC,
+                          similarity(lower(t.name), f.folded) DESC, t.name
+                 LIMIT :limit""").setParameter("text", text).setParameter("limit", limit).getResultList();
     }
 
     /**
@@ -332,18 +345,18 @@ class SearchRepository {
      */
     @SuppressWarnings("unchecked")
     List<Object[]> suggestHeadlines(String text, int limit) {
-        String escaped = app.newsroom.common.QueryParams.likeEscape(text);
         List<Object[]> found = new ArrayList<>(em.createNativeQuery("""
+                WITH f AS (SELECT replace(replace(replace(newsroom_fold(:text), '\\', '\\\\'), '%', '\\%'), '_', '\\_') AS escaped)
                 SELECT c.id, c.slug, c.headline FROM (
-                    SELECT a.id, a.slug, a.headline, a.published_at, newsroom_fold(a.headline) AS folded
-                      FROM article a
+                    SELECT a.id, a.slug, a.headline, a.published_at, newsroom_fold(a.headline) AS folded, f.escaped
+                      FROM article a, f
                      WHERE a.status = 'published' AND a.published_at <= now()
-                       AND newsroom_fold(a.headline) LIKE '%' || newsroom_fold(:escaped) || '%' ESCAPE '\\'
+                       AND newsroom_fold(a.headline) LIKE '%' || f.escaped || '%' ESCAPE '\\'
                      ORDER BY a.published_at DESC LIMIT 200) c
-                 ORDER BY (c.folded LIKE newsroom_fold(:escaped) || '%' ESCAPE '\\') DESC,
-                          (c.folded LIKE '% ' || newsroom_fold(:escaped) || '%' ESCAPE '\\') DESC,
+                 ORDER BY (c.folded LIKE c.escaped || '%' ESCAPE '\\') DESC,
+                          (c.folded LIKE '% ' || c.escaped || '%' ESCAPE '\\') DESC,
                           c.published_at DESC, c.id DESC
-                 LIMIT :limit""").setParameter("escaped", escaped).setParameter("limit", limit).getResultList());
+                 LIMIT :limit""").setParameter("text", text).setParameter("limit", limit).getResultList());
         if (found.size() < limit && text.length() >= 4) {
             List<Object[]> fuzzy = em.createNativeQuery("""
                     SELECT a.id, a.slug, a.headline FROM article a

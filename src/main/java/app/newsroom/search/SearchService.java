@@ -126,14 +126,20 @@ class SearchService {
     }
 
     private List<SearchRepository.Hit> ranked(SearchRepository.Match m, PageRequest page) {
-        int pool = Math.max(config.poolSize(), page.offset() + page.size());
+        // whole segments of the configured pool size, as many as the page reaches into
+        int segment = config.poolSize();
+        int pool = (page.offset() + page.size() + segment - 1) / segment * segment;
         SearchStats.Snapshot s = stats.current();
         Set<String> lexemes = new LinkedHashSet<>();
         m.branches.forEach(b -> lexemes.addAll(b.lexemes()));
         boolean allWords = m.branches.stream().noneMatch(b -> b.tsquery().contains("|"));
-        TierPlan plan = TierPlan.choose(lexemes, allWords, s.docFreq(), s.tierFreq(), s.rows(), config.tierAbove(), pool);
+        // a phrase is checked against word positions, a TOAST read per candidate: stepping down through tiers would
+        // repeat that work, so phrases rank every match at once, as their GIN match yields them
+        boolean phrase = m.branches.stream().anyMatch(SearchRepository.Parsed::phrase);
+        TierPlan plan = phrase ? TierPlan.EVERY_MATCH
+                : TierPlan.choose(lexemes, allWords, s.docFreq(), s.tierFreq(), s.rows(), config.tierAbove(), pool);
         while (true) {
-            SearchRepository.Ranked ranked = repository.ranked(m, plan, pool, page.offset(), page.size());
+            SearchRepository.Ranked ranked = repository.ranked(m, plan, segment, pool, page.offset(), page.size());
             // a tier that filters or AND leave too thin cannot fill the pool: rank the next lower one instead
             if (plan.everyMatch() || ranked.poolRows() >= pool) {
                 return ranked.hits();
@@ -165,7 +171,8 @@ class SearchService {
 
     /**
      * The query with each word the corpus does not know replaced by the closest one it does, when that makes the
-     * query match something the caller may see; otherwise none.
+     * query match something the public may see; otherwise none. A replacement must match public articles by itself,
+     * so no word of an unpublished article is ever revealed, even inside an exclusion.
      */
     private String didYouMean(Request request) {
         String q = request.q();
@@ -177,27 +184,45 @@ class SearchService {
                 words.add(word);
             }
         }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            String corrected = q;
-            boolean changed = false;
-            for (String word : words) {
-                List<String> closest = vocabulary.closest(word, 3);
-                if (!closest.isEmpty() && !vocabulary.known(word)) {
-                    String replacement = closest.get(Math.min(attempt, closest.size() - 1));
-                    corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
-                            Matcher.quoteReplacement(replacement));
-                    changed = true;
+        Map<String, List<String>> candidates = new java.util.HashMap<>();
+        for (String word : words) {
+            if (!vocabulary.known(word)) {
+                List<String> publicOnes = new ArrayList<>();
+                for (String candidate : vocabulary.closest(word, 3)) {
+                    if (matchesPublicly(candidate, request.criteria())) {
+                        publicOnes.add(candidate);
+                    }
+                }
+                if (!publicOnes.isEmpty()) {
+                    candidates.put(word, publicOnes);
                 }
             }
-            if (!changed) {
-                return null;
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String corrected = q;
+            for (Map.Entry<String, List<String>> c : candidates.entrySet()) {
+                String replacement = c.getValue().get(Math.min(attempt, c.getValue().size() - 1));
+                corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(c.getKey()) + "(?![\\p{L}\\p{N}])",
+                        Matcher.quoteReplacement(replacement));
             }
-            Optional<SearchRepository.Match> m = match(corrected, request.criteria());
-            if (m.isPresent() && repository.anyMatch(m.get())) {
+            if (matchesPublicly(corrected, request.criteria())) {
                 return corrected;
             }
         }
         return null;
+    }
+
+    /** Whether a query matches any public article under these filters; a query that cannot be run does not. */
+    private boolean matchesPublicly(String q, ArticleCriteria criteria) {
+        try {
+            Optional<SearchRepository.Match> m = match(q, criteria);
+            return m.isPresent() && repository.anyMatch(m.get());
+        } catch (ProblemException e) {
+            return false; // e.g. a replacement that is a stop word leaves only exclusions
+        }
     }
 
     /** A loose scan of the language index: a few index probes, cheap enough for every request. */

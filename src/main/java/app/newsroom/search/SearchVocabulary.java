@@ -10,19 +10,15 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The did-you-mean vocabulary: every folded word (lowercase, no accents) of published headlines, standfirsts and
- * bodies. A background job takes in articles changed since its last run, in batches, so writers never wait on it;
- * words are only ever added (a suggestion is checked against the live index before it is offered).
+ * The did-you-mean vocabulary: every folded word (lowercase, no accents) of public headlines, standfirsts and bodies.
+ * A background job takes in articles changed since its last run, so writers never wait on it; words are only ever
+ * added, and a suggested word is offered only when it matches public articles by itself (so a word of an article
+ * that has since been unpublished is never revealed).
  */
 @ApplicationScoped
 class SearchVocabulary {
 
-    /** Articles taken in per batch; a run continues until it has caught up. */
-    private static final int BATCH = 2000;
-    /**
-     * The watermark trails by this much: an article whose transaction commits after a run, with an older
-     * updated_at, is still taken in by the next run.
-     */
+    /** How far the watermark trails the clock: longer than any writing transaction should stay open. */
     private static final String OVERLAP = "5 minutes";
 
     private final EntityManager em;
@@ -44,44 +40,33 @@ class SearchVocabulary {
         }
     }
 
-    /** Takes in every article changed since the last run; answers how many new words it learnt. */
-    int refresh() {
-        int total = 0;
-        for (int round = 0; round < 1000; round++) {
-            int[] batch = refreshBatch();
-            total += batch[0];
-            if (batch[1] < BATCH) {
-                break;
-            }
-        }
-        return total;
-    }
-
-    /** One batch in one transaction: new words, articles read. */
+    /**
+     * Takes in every public article changed (or released from its schedule) since the last run; answers how many new
+     * words it learnt. The watermark trails the database clock by {@link #OVERLAP}, so a transaction that commits
+     * after a run, with an earlier timestamp, is taken in by the next one, and no batch boundary can split a group
+     * of rows stamped alike (a tag's deletion touches all its articles at once).
+     */
     @Transactional
-    int[] refreshBatch() {
-        Object[] r = (Object[]) em.createNativeQuery("""
+    int refresh() {
+        return ((Number) em.createNativeQuery("""
                 WITH state AS (SELECT refreshed_to FROM search_vocabulary_state WHERE id = 1 FOR UPDATE),
-                batch AS (
-                    SELECT a.updated_at, a.headline, a.standfirst, a.body_text FROM article a, state s
-                     WHERE a.status = 'published' AND a.updated_at > s.refreshed_to
-                     ORDER BY a.updated_at LIMIT :batch),
+                changed AS (
+                    SELECT a.headline, a.standfirst, a.body_text FROM article a, state s
+                     WHERE a.status = 'published' AND a.published_at <= now()
+                       AND greatest(a.updated_at, a.published_at) > s.refreshed_to),
                 words AS (
                     INSERT INTO search_word (word)
-                    SELECT DISTINCT w FROM batch b
+                    SELECT DISTINCT w FROM changed c
                      CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('newsroom_simple',
-                            b.headline || ' ' || coalesce(b.standfirst, '') || ' ' || b.body_text))) w
+                            c.headline || ' ' || coalesce(c.standfirst, '') || ' ' || c.body_text))) w
                      WHERE length(w) BETWEEN 3 AND 60 AND w ~ '^[[:alpha:]]+$'
                     ON CONFLICT DO NOTHING RETURNING 1),
                 moved AS (
                     UPDATE search_vocabulary_state
-                       SET refreshed_to = CASE WHEN (SELECT count(*) FROM batch) < :batch
-                                               THEN greatest(refreshed_to, now() - CAST(:overlap AS interval))
-                                               ELSE (SELECT max(updated_at) FROM batch) END
+                       SET refreshed_to = greatest(refreshed_to, now() - CAST(:overlap AS interval))
                      WHERE id = 1 RETURNING 1)
-                SELECT (SELECT count(*) FROM words), (SELECT count(*) FROM batch), (SELECT count(*) FROM moved)""")
-                .setParameter("batch", BATCH).setParameter("overlap", OVERLAP).getSingleResult();
-        return new int[] { ((Number) r[0]).intValue(), ((Number) r[1]).intValue() };
+                SELECT (SELECT count(*) FROM words) + 0 * (SELECT count(*) FROM moved)""")
+                .setParameter("overlap", OVERLAP).getSingleResult()).intValue();
     }
 
     /** Vocabulary words closest in spelling to this one (trigram similarity), best first. */

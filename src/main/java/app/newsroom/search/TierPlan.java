@@ -8,8 +8,8 @@ import java.util.Map;
  * TOAST and scored), so a word found in 40,000 articles cannot be ranked over every match in interactive time.
  * Each article carries impact tiers of its headline/standfirst lexemes ({@code govern^30}: 'govern' weighs at least
  * 3.0 there; see the V6 migration). For a common query the plan picks the highest tier that still holds enough
- * articles to fill the candidate pool, so only those are read; rare queries (and any without statistics) are
- * ranked over every match.
+ * articles to fill the candidate pool, so only those are read; for rare queries (and any without statistics) the
+ * pool is drawn from every match.
  */
 record TierPlan(int level) {
 

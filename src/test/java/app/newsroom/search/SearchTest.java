@@ -322,4 +322,61 @@ class SearchTest {
         given().get("/api/v1/articles/" + src + "/related").then().statusCode(200)
                 .body("items.headline", org.hamcrest.Matchers.hasItem("Another wheat story from " + w));
     }
+
+    @Test
+    void shouldNeverSuggestAWordOnlyUnpublishedArticlesContain() {
+        String suffix = word().substring(2);
+        String secret = "embargoed" + suffix;
+        created(with(story("Merger talks " + secret, null, "<p>" + secret + "</p>"), "status", "draft"));
+        created(with(story("Scheduled " + secret, null, "<p>" + secret + "</p>"), "publishedAt", "2999-01-01T00:00:00Z"));
+        Map<String, Object> archived = created(story("Once public " + secret, null, "<p>" + secret + "</p>"));
+        vocabulary.refresh(); // takes in the public one
+        app.newsroom.Fixtures.editor().contentType("application/merge-patch+json").body(Map.of("status", "archived"))
+                .patch("/api/v1/articles/" + archived.get("id")).then().statusCode(200);
+        String typo = "embargoad" + suffix;
+        search(typo).then().statusCode(200).body("items", empty()).body("suggestion", nullValue());
+        search("zzznothing" + suffix + " -" + typo).then().statusCode(200).body("suggestion", nullValue());
+    }
+
+    @Test
+    void shouldReindexAnArticleWhenItsTextChanges() {
+        String before = word();
+        String after = word();
+        Map<String, Object> a = created(story("Headline " + before, null, "<p>Body.</p>"));
+        assertEquals(1, headlines(before).size());
+        app.newsroom.Fixtures.editor().contentType("application/merge-patch+json")
+                .body(Map.of("headline", "Headline " + after, "body", "<p>Now about " + before + "x.</p>"))
+                .patch("/api/v1/articles/" + a.get("id")).then().statusCode(200);
+        assertEquals(List.of(), headlines(before));
+        assertEquals(List.of("Headline " + after), headlines(after));
+        Map<String, Object> ru = Map.of("language", "ru", "headline", "Переговоры " + after);
+        // RestAssured encodes bodies of unknown media types as ISO-8859-1 unless told otherwise
+        app.newsroom.Fixtures.editor().contentType("application/merge-patch+json; charset=UTF-8").body(ru)
+                .patch("/api/v1/articles/" + a.get("id")).then().statusCode(200);
+        assertEquals(List.of("Переговоры " + after), headlines("переговорах " + after, "language", "ru"));
+    }
+
+    @Test
+    void shouldSearchWordsWithQuotesAndAutocompleteWithoutAccentsOrWildcards() {
+        String w = word();
+        created(story("Links to example.com/it's and O'Neil's " + w, null, "<p>x</p>"));
+        assertEquals(1, headlines("example.com/it's " + w).size());
+        assertEquals(1, headlines("o'neil's " + w).size());
+        created(with(story("Coffee " + w, null, "<p>x</p>"), "tags", List.of("Café " + w)));
+        given().queryParam("q", "cafe " + w.substring(0, 6)).get("/api/v1/search/suggest").then().statusCode(200)
+                .body("items.findAll { it.type == 'tag' }.text", org.hamcrest.Matchers.hasItem("Café " + w));
+        // a fullwidth percent sign folds to '%', which must stay a literal character
+        given().queryParam("q", "\uFF05").get("/api/v1/search/suggest").then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
+    void shouldNotAutocompleteScheduledOrArchivedHeadlines() {
+        String w = word();
+        created(with(story(w + " scheduled", null, "<p>x</p>"), "publishedAt", "2999-01-01T00:00:00Z"));
+        created(with(story(w + " archived", null, "<p>x</p>"), "status", "archived"));
+        created(story(w + " public", null, "<p>x</p>"));
+        given().queryParam("q", w).get("/api/v1/search/suggest").then().statusCode(200)
+                .body("items.text", equalTo(List.of(w + " public")));
+    }
 }

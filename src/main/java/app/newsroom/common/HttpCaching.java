@@ -37,6 +37,21 @@ public class HttpCaching {
         return etagOf(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A strong validator of a response body: its length and two independent 32-bit checksums (CRC-32C and CRC-32,
+     * both computed by the CPU's own instructions). An ETag only has to change when the bytes do; a SHA-256 of a
+     * 40 KB search page took a fifth of the service's CPU under load.
+     */
+    static String contentTag(byte[] bytes) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(bytes);
+        java.util.zip.CRC32 d = new java.util.zip.CRC32();
+        d.update(bytes);
+        java.nio.ByteBuffer tag = java.nio.ByteBuffer.allocate(12).putInt(bytes.length).putInt((int) c.getValue())
+                .putInt((int) d.getValue());
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag.array()) + "\"";
+    }
+
     static String etagOf(byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
@@ -55,7 +70,7 @@ public class HttpCaching {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serializable", e);
         }
-        String etag = etagOf(json);
+        String etag = contentTag(json);
         Response.ResponseBuilder response = notModified(headers, etag, null)
                 ? Response.notModified()
                 : Response.ok(json, MediaType.APPLICATION_JSON_TYPE);

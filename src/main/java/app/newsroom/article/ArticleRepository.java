@@ -18,6 +18,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
+    /**
+     * The columns the entity maps. Never {@code a.*}: the row also holds the search vectors (several KB each, kept by
+     * a trigger), which PostgreSQL would read from TOAST and send for nothing.
+     */
+    static final String COLUMNS = "a.id, a.slug, a.headline, a.standfirst, a.body, a.body_text, a.byline, a.section,"
+            + " a.language, a.status, a.published_at, a.created_at, a.updated_at, a.version, a.word_count";
+
     private final ListCounts counts;
 
     ArticleRepository(ListCounts counts) {
@@ -26,7 +33,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     @SuppressWarnings("unchecked")
     public Optional<Article> findBySlug(String slug) {
-        return getEntityManager().createNativeQuery("SELECT a.* FROM article a WHERE a.slug = :slug", Article.class)
+        return getEntityManager().createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.slug = :slug", Article.class)
                 .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
@@ -40,7 +47,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         // SQL of IN-list queries), and the tags come from one batch fetch (fetch.batch-size) when first touched.
         @SuppressWarnings("unchecked")
         List<Article> found = getEntityManager()
-                .createNativeQuery("SELECT a.* FROM article a WHERE a.id = ANY(:ids)", Article.class)
+                .createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.id = ANY(:ids)", Article.class)
                 .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
                 .setParameter("ids", ids.toArray(new UUID[0])).getResultList();
         if (!found.isEmpty()) {
@@ -100,7 +107,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (slugs.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createNativeQuery("SELECT a.* FROM article a WHERE a.slug = ANY(:slugs)", Article.class)
+        return getEntityManager().createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.slug = ANY(:slugs)", Article.class)
                 .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
                 .setParameter("slugs", slugs.toArray(new String[0])).getResultList();
     }

@@ -65,6 +65,84 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ordered;
     }
 
+    /**
+     * The summary form of these articles that are public at {@code now}, in the order given, read as a projection:
+     * two statements, no entities, no bodies. Lists and search pages show 20–100 summaries per request, and loading
+     * them as entities (bodies included) was most of the service's CPU on a search page. Mirrors
+     * {@link ArticleMapper#summary}: tags by name, links by position, internal links to non-public articles left out.
+     */
+    @SuppressWarnings("unchecked")
+    public List<ArticleDtos.ArticleSummary> publicSummaries(List<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] wanted = ids.toArray(new UUID[0]);
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT a.id, a.slug, a.headline, a.standfirst, a.byline, a.section, a.language, a.status,
+                       a.published_at, a.created_at, a.updated_at, a.version, a.word_count,
+                       CAST(array_agg(t.slug ORDER BY t.name, t.slug) FILTER (WHERE t.id IS NOT NULL) AS text[]),
+                       CAST(array_agg(t.name ORDER BY t.name, t.slug) FILTER (WHERE t.id IS NOT NULL) AS text[]),
+                       CAST(array_agg(t.type ORDER BY t.name, t.slug) FILTER (WHERE t.id IS NOT NULL) AS text[])
+                  FROM article a
+                  LEFT JOIN article_tag at ON at.article_id = a.id
+                  LEFT JOIN tag t ON t.id = at.tag_id
+                 WHERE a.id = ANY(:ids) AND a.status = 'published' AND a.published_at <= :now
+                 GROUP BY a.id""").setParameter("ids", wanted).setParameter("now", now).getResultList();
+        List<Object[]> linkRows = getEntityManager().createNativeQuery("""
+                SELECT l.article_id, l.id, l.position, l.title, l.url, t.id, t.slug, t.headline,
+                       t.id IS NOT NULL AND t.status = 'published' AND t.published_at <= :now
+                  FROM related_link l LEFT JOIN article t ON t.id = l.target_article_id
+                 WHERE l.article_id = ANY(:ids)
+                 ORDER BY l.article_id, l.position""").setParameter("ids", wanted).setParameter("now", now)
+                .getResultList();
+        Map<UUID, List<ArticleDtos.RelatedLinkResponse>> links = new HashMap<>();
+        for (Object[] l : linkRows) {
+            List<ArticleDtos.RelatedLinkResponse> of = links.computeIfAbsent((UUID) l[0], k -> new ArrayList<>());
+            if (l[5] == null) {
+                of.add(new ArticleDtos.RelatedLinkResponse((UUID) l[1], (String) l[3], (String) l[4], null,
+                        ((Number) l[2]).intValue()));
+            } else if (Boolean.TRUE.equals(l[8])) {
+                of.add(new ArticleDtos.RelatedLinkResponse((UUID) l[1], (String) l[7], null,
+                        new ArticleDtos.ArticleRef((UUID) l[5], (String) l[6], (String) l[7]), ((Number) l[2]).intValue()));
+            }
+        }
+        Map<UUID, ArticleDtos.ArticleSummary> byId = new HashMap<>();
+        for (Object[] r : rows) {
+            List<app.newsroom.tag.TagDtos.TagRef> tags = new ArrayList<>();
+            if (r[13] != null) {
+                String[] slugs = (String[]) r[13];
+                String[] names = (String[]) r[14];
+                String[] types = (String[]) r[15];
+                for (int i = 0; i < slugs.length; i++) {
+                    tags.add(new app.newsroom.tag.TagDtos.TagRef(slugs[i], names[i],
+                            app.newsroom.tag.TagType.valueOf(types[i].toUpperCase(java.util.Locale.ROOT))));
+                }
+            }
+            UUID id = (UUID) r[0];
+            byId.put(id, new ArticleDtos.ArticleSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (String) r[6], ArticleStatus.valueOf(((String) r[7]).toUpperCase(java.util.Locale.ROOT)),
+                    instant(r[8]), instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(),
+                    ((Number) r[12]).intValue(), tags, links.getOrDefault(id, List.of())));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass());
+    }
+
     /** The related links of these articles with their internal targets, grouped by article, in order; two statements. */
     public Map<UUID, List<RelatedLink>> linksOf(Collection<UUID> articleIds) {
         Map<UUID, List<RelatedLink>> byArticle = new LinkedHashMap<>();

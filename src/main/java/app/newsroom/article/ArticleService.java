@@ -96,10 +96,7 @@ public class ArticleService {
     /** The summary form of each of these articles that the public may see now, in the order given; one pass. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public List<ArticleSummary> publicSummaries(List<UUID> ids) {
-        Instant now = Instant.now();
-        Map<UUID, List<RelatedLink>> links = articles.linksOf(ids);
-        return articles.findWithTags(ids).stream().filter(a -> a.isPublicAt(now))
-                .map(a -> ArticleMapper.summary(a, links.getOrDefault(a.id, List.of()), now)).toList();
+        return articles.publicSummaries(ids, Instant.now());
     }
 
     /** The full public form of each of these articles that the public may see now; the others are absent. */

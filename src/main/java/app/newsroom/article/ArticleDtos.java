@@ -41,7 +41,7 @@ public final class ArticleDtos {
             @Schema(description = "Must equal the id in the path when present (PUT); not accepted on POST", nullable = true)
             UUID id,
             @Schema(description = "Unique slug; generated from the headline when absent (on PUT, absent keeps the current slug)",
-                    maxLength = 120, pattern = Slugs.PATTERN, example = "syria-s-interim-president-meets-putin-in-moscow", nullable = true)
+                    maxLength = 120, pattern = Slugs.PATTERN, example = "syrias-interim-president-meets-putin-in-moscow", nullable = true)
             @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase ASCII words joined by '-'")
             String slug,
             @Schema(description = "Headline", required = true, minLength = 1, maxLength = 300)

@@ -8,11 +8,13 @@ import java.util.Map;
 
 import app.newsroom.article.ArticleDtos.ArticleRef;
 import app.newsroom.article.ArticleDtos.ArticleResponse;
-import app.newsroom.article.ArticleDtos.ArticleSummary;
 import app.newsroom.article.ArticleDtos.RelatedLinkResponse;
 import app.newsroom.tag.TagDtos.TagRef;
 
-/** Entities to response records. Internal links to articles the public cannot see are left out. */
+/**
+ * Entities to the full form (summaries are read as a projection: {@link ArticleRepository#summaries}). Internal links to
+ * articles the public cannot see are left out.
+ */
 final class ArticleMapper {
 
     private ArticleMapper() {
@@ -22,11 +24,6 @@ final class ArticleMapper {
         return new ArticleResponse(a.id, a.slug, a.headline, a.standfirst, a.body, a.byline, a.section, a.language,
                 a.status, a.publishedAt, a.createdAt, a.updatedAt, a.version, a.wordCount, tags(a),
                 links(links, now));
-    }
-
-    static ArticleSummary summary(Article a, List<RelatedLink> links, Instant now) {
-        return new ArticleSummary(a.id, a.slug, a.headline, a.standfirst, a.byline, a.section, a.language, a.status,
-                a.publishedAt, a.createdAt, a.updatedAt, a.version, a.wordCount, tags(a), links(links, now));
     }
 
     /** The article as a client would write it: the target of a JSON merge patch. */

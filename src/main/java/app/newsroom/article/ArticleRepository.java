@@ -66,13 +66,13 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * The summary form of these articles that are public at {@code now}, in the order given, read as a projection:
-     * two statements, no entities, no bodies. Lists and search pages show 20–100 summaries per request, and loading
-     * them as entities (bodies included) was most of the service's CPU on a search page. Mirrors
-     * {@link ArticleMapper#summary}: tags by name, links by position, internal links to non-public articles left out.
+     * The summary form of these articles, in the order given, read as a projection: two statements, no entities, no
+     * bodies. Lists and search pages show 20–100 summaries per request, and loading them as entities (bodies included)
+     * was most of the service's CPU on a search page. Tags by name, links by position; internal links to articles
+     * not public at {@code now} are left out, and so are the articles themselves unless {@code anyStatus}.
      */
     @SuppressWarnings("unchecked")
-    public List<ArticleDtos.ArticleSummary> publicSummaries(List<UUID> ids, Instant now) {
+    public List<ArticleDtos.ArticleSummary> summaries(List<UUID> ids, Instant now, boolean anyStatus) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -86,8 +86,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                   FROM article a
                   LEFT JOIN article_tag at ON at.article_id = a.id
                   LEFT JOIN tag t ON t.id = at.tag_id
-                 WHERE a.id = ANY(:ids) AND a.status = 'published' AND a.published_at <= :now
-                 GROUP BY a.id""").setParameter("ids", wanted).setParameter("now", now).getResultList();
+                 WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))
+                 GROUP BY a.id""").setParameter("ids", wanted).setParameter("now", now)
+                .setParameter("anyStatus", anyStatus).getResultList();
         List<Object[]> linkRows = getEntityManager().createNativeQuery("""
                 SELECT l.article_id, l.id, l.position, l.title, l.url, t.id, t.slug, t.headline,
                        t.id IS NOT NULL AND t.status = 'published' AND t.published_at <= :now

@@ -133,7 +133,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No published article with this id or slug", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response get(
-            @Parameter(description = "Article id (UUID) or slug", example = "syria-s-interim-president-meets-putin-in-moscow") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Article id (UUID) or slug", example = "syrias-interim-president-meets-putin-in-moscow") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "ETags the client holds", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-None-Match") String ifNoneMatch,
             @Parameter(description = "HTTP date of the client's copy", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Modified-Since") String ifModifiedSince,
             @Context HttpHeaders headers) {

@@ -85,18 +85,15 @@ public class ArticleService {
             return Page.of(List.of(), page, 0);
         }
         ArticleRepository.PageOfIds ids = articles.page(criteria, groups.get(), page.offset(), page.size(), true);
-        Instant now = Instant.now();
-        List<Article> found = articles.findWithTags(ids.ids());
-        Map<UUID, List<RelatedLink>> links = articles.linksOf(ids.ids());
-        List<ArticleSummary> items = found.stream()
-                .map(a -> ArticleMapper.summary(a, links.getOrDefault(a.id, List.of()), now)).toList();
+        // the page query already chose what this caller may see (drafts for editors)
+        List<ArticleSummary> items = articles.summaries(ids.ids(), Instant.now(), true);
         return Page.of(items, page, ids.total());
     }
 
     /** The summary form of each of these articles that the public may see now, in the order given; one pass. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public List<ArticleSummary> publicSummaries(List<UUID> ids) {
-        return articles.publicSummaries(ids, Instant.now());
+        return articles.summaries(ids, Instant.now(), false);
     }
 
     /** The full public form of each of these articles that the public may see now; the others are absent. */

@@ -33,7 +33,7 @@ public class OpenApiErrors implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
-        openAPI.getComponents().addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
+        openAPI.getComponents().addSecurityScheme(app.newsroom.security.OpenApiSecurity.SCHEME, OASFactory.createSecurityScheme()
                 .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("opaque API key")
                 .description("An API key from POST /api/v1/keys (or NEWSROOM_ADMIN_KEY), sent as "
@@ -54,7 +54,7 @@ public class OpenApiErrors implements OASFilter {
                 if (!keyRequired) {
                     // anonymous, or with a key (its own rate limit; drafts for editors): both are documented
                     operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
-                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("apiKey"));
+                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(app.newsroom.security.OpenApiSecurity.SCHEME));
                 }
                 ndjsonExample(operation);
                 add(responses, "400", "Invalid request: a parameter or the body failed validation (`errors` names each field), "

@@ -101,7 +101,7 @@ class ProblemMappers {
                 ? "This operation needs an API key: send Authorization: Bearer <key>."
                 : "The API key is not valid (unknown or revoked), or the Authorization header is not 'Bearer <key>'.";
         return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, path(uri), null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"newsroom\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, app.newsroom.security.BearerKeyMechanism.CHALLENGE).build();
     }
 
     /** A live key without the role the operation needs. */

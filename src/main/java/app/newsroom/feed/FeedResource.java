@@ -120,7 +120,8 @@ public class FeedResource {
         ArticleCriteria criteria = ArticleCriteria.newestPublic(query.tag, query.section, query.language);
         int items = QueryParams.intParam("limit", query.limit, config.feeds().defaultLimit(), 1, config.feeds().maxLimit());
         // validators from the newest change of the log: cheap, and checked before anything is rendered
-        FeedValidators.Validator validator = validators.current(type + "|" + uri.getRequestUri().getRawQuery());
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        FeedValidators.Validator validator = validators.current(type + "|" + rawQuery);
         if (HttpCaching.notModified(headers, validator.etag(), validator.lastModified())) {
             return cached(Response.notModified(), validator).build();
         }
@@ -129,10 +130,9 @@ public class FeedResource {
         String home = config.feeds().siteUrl().map(s -> s.replaceAll("/+$", "")).orElse(api + "/articles");
         FeedWriter.FeedMeta meta = new FeedWriter.FeedMeta(config.feeds().title(),
                 "The latest published articles of " + config.feeds().title(), home, uri.getRequestUri().toString(),
-                "urn:newsroom:feed:" + type + (uri.getRequestUri().getRawQuery() == null ? "" : ":" + uri.getRequestUri().getRawQuery()),
+                "urn:newsroom:feed:" + type + (rawQuery == null ? "" : ":" + rawQuery),
                 newest.isEmpty() ? validator.lastModified() : newest.stream().map(ArticleResponse::updatedAt).max(Instant::compareTo).get(),
-                a -> config.feeds().siteUrl().map(s -> s.replaceAll("/+$", "") + "/" + a.slug())
-                        .orElse(api + "/articles/" + a.slug()));
+                a -> home + "/" + a.slug());
         String body;
         if (type.equals("json")) {
             try {

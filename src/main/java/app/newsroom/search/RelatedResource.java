@@ -60,7 +60,7 @@ public class RelatedResource {
     @APIResponse(responseCode = "404", description = "No published article with this id or slug", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response related(
-            @Parameter(description = "Article id (UUID) or slug", example = "syria-s-interim-president-meets-putin-in-moscow") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Article id (UUID) or slug", example = "syrias-interim-president-meets-putin-in-moscow") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Most articles (max 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5")) @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
         int max = QueryParams.intParam("limit", limit, 5, 1, 20);

@@ -108,7 +108,7 @@ class SearchRepository {
     /** The WHERE clause of a search and its parameters, built once per request. */
     static final class Match {
         final List<Parsed> branches;
-        final StringBuilder where = new StringBuilder();
+        final String where;
         final Map<String, Object> params = new HashMap<>();
         private final StringBuilder filters = new StringBuilder();
 
@@ -120,12 +120,7 @@ class SearchRepository {
                 params.put("q" + i, branches.get(i).tsquery());
             }
             ArticleRepository.appendFilters(criteria, tagGroups, filters, params);
-            where.append(" WHERE a.status = 'published' AND a.published_at <= :now AND (");
-            for (int i = 0; i < branches.size(); i++) {
-                where.append(i == 0 ? "" : " OR ").append("(a.search_config = CAST(:c").append(i)
-                        .append(" AS regconfig) AND a.search_vector @@ CAST(:q").append(i).append(" AS tsquery))");
-            }
-            where.append(")").append(filters);
+            where = where(i -> "a.search_vector @@ CAST(:q" + i + " AS tsquery)");
         }
 
         /**
@@ -133,15 +128,19 @@ class SearchRepository {
          * single-word branches skip the full-vector check (a TOAST read per row); other queries keep it.
          */
         String tierWhere(int level, Map<String, Object> extra) {
+            for (int i = 0; i < branches.size(); i++) {
+                extra.put("t" + i, anyOf(branches.get(i).lexemes(), "^" + level));
+            }
+            return where(i -> "a.search_tier @@ CAST(:t" + i + " AS tsquery)"
+                    + (branches.get(i).singleWord() ? "" : " AND a.search_vector @@ CAST(:q" + i + " AS tsquery)"));
+        }
+
+        /** Public articles, each matched by the branch of its own configuration, under the request's filters. */
+        private String where(java.util.function.IntFunction<String> branchMatch) {
             StringBuilder sql = new StringBuilder(" WHERE a.status = 'published' AND a.published_at <= :now AND (");
             for (int i = 0; i < branches.size(); i++) {
                 sql.append(i == 0 ? "" : " OR ").append("(a.search_config = CAST(:c").append(i)
-                        .append(" AS regconfig) AND a.search_tier @@ CAST(:t").append(i).append(" AS tsquery)");
-                if (!branches.get(i).singleWord()) {
-                    sql.append(" AND a.search_vector @@ CAST(:q").append(i).append(" AS tsquery)");
-                }
-                sql.append(")");
-                extra.put("t" + i, anyOf(branches.get(i).lexemes(), "^" + level));
+                        .append(" AS regconfig) AND ").append(branchMatch.apply(i)).append(")");
             }
             return sql.append(")").append(filters).toString();
         }
@@ -201,7 +200,7 @@ class SearchRepository {
         for (int i = 0; i < match.branches.size(); i++) {
             extra.put("w" + i, anyOf(match.branches.get(i).lexemes(), ""));
         }
-        String where = plan.everyMatch() ? match.where.toString() : match.tierWhere(plan.level(), extra);
+        String where = plan.everyMatch() ? match.where : match.tierWhere(plan.level(), extra);
         // candidates in the cheap order, numbered; each segment of `segment` of them is ranked exactly on its own, so
         // a candidate's page never depends on how deep the client pages (no repeats, no gaps between pages)
         String cheapOrder = match.fieldBonus() + " DESC, ts_rank_cd(a.search_head, " + match.anyWord()

@@ -151,7 +151,7 @@ class SearchService {
     private SearchRepository.Counts counts(SearchRepository.Match m, Request request) {
         Map<String, Object> key = new TreeMap<>(m.params);
         key.remove("now");
-        key.put("", m.where.toString());
+        key.put("", m.where);
         key.put(" facets", request.tagFacet() + "/" + request.sectionFacet());
         return counts.get(key.toString(),
                 k -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE)).await().indefinitely();

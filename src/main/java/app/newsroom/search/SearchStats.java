@@ -44,11 +44,6 @@ class SearchStats {
         return s;
     }
 
-    /** Forgets the statistics: the next search reads them again. */
-    void invalidate() {
-        snapshot = new Snapshot(Map.of(), Map.of(), 0, Instant.EPOCH);
-    }
-
     /** Uses these statistics until they expire (tests: a plan that does not depend on what ANALYZE sampled). */
     void pin(Map<String, Double> docFreq, Map<String, Double> tierFreq, double rows) {
         snapshot = new Snapshot(Map.copyOf(docFreq), Map.copyOf(tierFreq), rows, Instant.now());

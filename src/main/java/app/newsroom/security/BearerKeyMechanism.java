@@ -23,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class BearerKeyMechanism implements HttpAuthenticationMechanism {
 
-    static final String CHALLENGE = "Bearer realm=\"newsroom\"";
+    public static final String CHALLENGE = "Bearer realm=\"newsroom\"";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {

@@ -167,8 +167,11 @@ class ChangesTest {
         as("partner").queryParam("limit", "0").get("/api/v1/changes").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
         as("partner").queryParam("limit", "1001").get("/api/v1/changes").then().statusCode(400);
+        for (int i = 0; i < 3; i++) {
+            app.newsroom.Fixtures.created(app.newsroom.Fixtures.article("Paged change " + i + " " + app.newsroom.Fixtures.token()));
+        }
         as("partner").queryParam("limit", "2").get("/api/v1/changes").then().statusCode(200)
-                .body("changes.size()", org.hamcrest.Matchers.lessThanOrEqualTo(2));
+                .body("changes.size()", equalTo(2)).body("hasMore", equalTo(true));
         as(null).get("/api/v1/changes").then().statusCode(401);
     }
 

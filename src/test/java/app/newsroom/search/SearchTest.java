@@ -126,6 +126,8 @@ class SearchTest {
         List<String> dates = search(w).then().statusCode(200).extract().jsonPath().getList("items.publishedAt");
         assertEquals(List.of("2026-04-05T00:00:00Z", "2026-04-04T00:00:00Z", "2026-04-03T00:00:00Z",
                 "2026-04-02T00:00:00Z", "2026-04-01T00:00:00Z"), dates);
+        search(w, "pageSize", 2, "page", 2).then().header("Link", containsString("rel=\"next\""))
+                .header("Link", containsString("rel=\"prev\""));
         List<String> page2 = search(w, "pageSize", 2, "page", 2).then().statusCode(200)
                 .body("page.totalItems", equalTo(5)).body("page.totalPages", equalTo(3))
                 .extract().jsonPath().getList("items.publishedAt");
@@ -193,7 +195,8 @@ class SearchTest {
         assertEquals(List.of("Public " + w), headlines(w));
         search(w, "facets", "tag,section").then().body("page.totalItems", equalTo(1))
                 .body("facets.section[0].count", equalTo(1));
-        given().queryParam("q", "Draft " + w).get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", w).get("/api/v1/search/suggest").then().statusCode(200)
+                .body("items.text", org.hamcrest.Matchers.hasItem("Public " + w))
                 .body("items.text", not(org.hamcrest.Matchers.hasItem("Draft " + w)));
     }
 
@@ -309,6 +312,8 @@ class SearchTest {
         given().get("/api/v1/articles/" + src.get("id") + "/related").then().statusCode(200).body("items", hasSize(5));
         given().get("/api/v1/articles/no-such-article-" + w + "/related").then().statusCode(404);
         given().queryParam("limit", 0).get("/api/v1/articles/" + src.get("id") + "/related").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 21).get("/api/v1/articles/" + src.get("id") + "/related").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
         String draft = createdId(with(story("A draft " + w, null, "<p>x</p>"), "status", "draft"));
         given().get("/api/v1/articles/" + draft + "/related").then().statusCode(404);

@@ -167,14 +167,10 @@ class ArticleImporter {
         Set<UUID> firstSeen = new HashSet<>();
         for (Pending p : batch) {
             ArticleRequest r = p.request();
-            if (r.relatedLinks() != null) {
-                for (int i = 0; i < r.relatedLinks().size(); i++) {
-                    UUID target = r.relatedLinks().get(i).articleId();
-                    if (target != null && !existingTargets.contains(target)) {
-                        throw new LineFailure(p.line(), ProblemException.badRequest(
-                                "relatedLinks[" + i + "].articleId", "no article has this id"));
-                    }
-                }
+            try {
+                ArticleService.checkTargetsExist(r.relatedLinks(), existingTargets);
+            } catch (ProblemException e) {
+                throw new LineFailure(p.line(), e);
             }
             Article article = r.slug() == null ? null : bySlug.get(r.slug());
             boolean fresh = article == null || freshArticles.containsKey(article.id);
@@ -278,10 +274,10 @@ class ArticleImporter {
         if (cause instanceof JsonBody.Invalid invalid) {
             return JsonBody.errors(invalid);
         }
-        java.util.Optional<String> constraint = Constraints.violated(cause);
-        if (constraint.isPresent() && constraint.get().startsWith("related_link_target")) {
-            return List.of(new Problem.FieldError("relatedLinks", "links to an article that was just deleted"));
+        if (Constraints.linkTargetGone(cause)) {
+            return List.of(new Problem.FieldError(Constraints.LINK_TARGET_FIELD, Constraints.LINK_TARGET_GONE));
         }
+        java.util.Optional<String> constraint = Constraints.violated(cause);
         if (constraint.isPresent() && Constraints.RETRYABLE.contains(constraint.get())) {
             return List.of(new Problem.FieldError("slug", "conflicts with another article written at the same time"));
         }

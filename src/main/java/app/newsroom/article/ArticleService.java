@@ -303,12 +303,16 @@ public class ArticleService {
     private void checkLinks(List<RelatedLinkRequest> links, UUID self) {
         List<UUID> targets = checkLinkShapes(links, self);
         if (!targets.isEmpty()) {
-            Set<UUID> existing = QuarkusTransaction.joiningExisting().call(() -> articles.existing(targets));
-            for (int i = 0; i < links.size(); i++) {
-                UUID target = links.get(i).articleId();
-                if (target != null && !existing.contains(target)) {
-                    throw ProblemException.badRequest("relatedLinks[" + i + "].articleId", "no article has this id");
-                }
+            checkTargetsExist(links, QuarkusTransaction.joiningExisting().call(() -> articles.existing(targets)));
+        }
+    }
+
+    /** Every internal link's target is among the existing articles; a 400 naming the first that is not. */
+    static void checkTargetsExist(List<RelatedLinkRequest> links, Set<UUID> existing) {
+        for (int i = 0; links != null && i < links.size(); i++) {
+            UUID target = links.get(i).articleId();
+            if (target != null && !existing.contains(target)) {
+                throw ProblemException.badRequest("relatedLinks[" + i + "].articleId", "no article has this id");
             }
         }
     }
@@ -384,10 +388,10 @@ public class ArticleService {
             try {
                 return QuarkusTransaction.requiringNew().call(write::get);
             } catch (RuntimeException e) {
-                Optional<String> constraint = Constraints.violated(e);
-                if (constraint.isPresent() && constraint.get().startsWith("related_link_target")) {
-                    throw ProblemException.badRequest("relatedLinks", "links to an article that was just deleted");
+                if (Constraints.linkTargetGone(e)) {
+                    throw ProblemException.badRequest(Constraints.LINK_TARGET_FIELD, Constraints.LINK_TARGET_GONE);
                 }
+                Optional<String> constraint = Constraints.violated(e);
                 if (constraint.isEmpty() || !Constraints.RETRYABLE.contains(constraint.get())) {
                     throw e;
                 }

@@ -29,10 +29,6 @@ public final class Html {
     private Html() {
     }
 
-    public static String sanitize(String html) {
-        return clean(html).html();
-    }
-
     /** Sanitized HTML and its plain text, from one parse. */
     public record Clean(String html, String text) {
     }
@@ -45,14 +41,6 @@ public final class Html {
         Document clean = new org.jsoup.safety.Cleaner(SAFE).clean(dirty);
         clean.outputSettings(OUTPUT);
         return new Clean(clean.body().html().trim(), clean.body().text().trim());
-    }
-
-    /** The text of (sanitized) HTML, with block elements separated by spaces. */
-    public static String text(String html) {
-        if (html == null || html.isBlank()) {
-            return "";
-        }
-        return Jsoup.parse(html).text().trim();
     }
 
     public static int wordCount(String text) {

@@ -86,7 +86,7 @@ class SearchService {
         SearchRepository.Counts counted = counts(m, request);
         List<SearchRepository.Hit> hits = counted.total() <= page.offset() ? List.of()
                 : request.order() == Order.NEWEST ? repository.newest(m, page.offset(), page.size())
-                        : ranked(m, page);
+                        : ranked(m, page, counted.total());
         List<UUID> ids = hits.stream().map(SearchRepository.Hit::id).toList();
         Map<UUID, SearchRepository.Marked> marked = repository.highlights(m, ids);
         Map<UUID, ArticleSummary> summaries = articles.publicSummaries(ids).stream()
@@ -125,10 +125,14 @@ class SearchService {
         return tagGroups.map(groups -> new SearchRepository.Match(branches, criteria, groups));
     }
 
-    private List<SearchRepository.Hit> ranked(SearchRepository.Match m, PageRequest page) {
+    private List<SearchRepository.Hit> ranked(SearchRepository.Match m, PageRequest page, long total) {
         // whole segments of the configured pool size, as many as the page reaches into
         int segment = config.poolSize();
         int pool = (page.offset() + page.size() + segment - 1) / segment * segment;
+        if (total <= segment) {
+            // every match fits in one segment, which would be ranked exactly anyway: skip the cheap pre-order
+            return repository.exact(m, page.offset(), page.size());
+        }
         SearchStats.Snapshot s = stats.current();
         Set<String> lexemes = new LinkedHashSet<>();
         m.branches.forEach(b -> lexemes.addAll(b.lexemes()));

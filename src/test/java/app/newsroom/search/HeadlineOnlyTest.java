@@ -1,0 +1,24 @@
+package app.newsroom.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The headline-only form of a query: every lexeme restricted to weight A, the operators untouched. */
+class HeadlineOnlyTest {
+
+    @Test
+    void restrictsEveryLexemeAndKeepsOperators() {
+        assertEquals("'derna':A", SearchRepository.headlineOnly("'derna'"));
+        assertEquals("'flood':A & !'dam':A", SearchRepository.headlineOnly("'flood' & !'dam'"));
+        assertEquals("'storm':A <-> 'daniel':A | 'libya':A",
+                SearchRepository.headlineOnly("'storm' <-> 'daniel' | 'libya'"));
+        assertEquals("( 'a':A | 'b':A ) & 'c':A", SearchRepository.headlineOnly("( 'a' | 'b' ) & 'c'"));
+    }
+
+    @Test
+    void quotesInsideLexemesStayInside() {
+        assertEquals("'it''s':A & 'o''neil':A", SearchRepository.headlineOnly("'it''s' & 'o''neil'"));
+        assertEquals("'a&b':A", SearchRepository.headlineOnly("'a&b'"));
+    }
+}

@@ -50,15 +50,26 @@ public final class Html {
         int count = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            boolean wordChar = Character.isLetterOrDigit(cp) || cp == '\'' || cp == '\u2019' || cp == '-';
-            if (wordChar && !inWord && Character.isLetterOrDigit(cp)) {
+            char c = text.charAt(i);
+            boolean letterOrDigit;
+            boolean joiner;
+            if (c < 0x80) { // most text is ASCII: no code point decoding, no Unicode tables
+                char lower = (char) (c | 0x20);
+                letterOrDigit = (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9');
+                joiner = c == '\'' || c == '-';
+                i++;
+            } else {
+                int cp = text.codePointAt(i);
+                letterOrDigit = Character.isLetterOrDigit(cp);
+                joiner = cp == '\u2019';
+                i += Character.charCount(cp);
+            }
+            if (letterOrDigit && !inWord) {
                 count++;
                 inWord = true;
-            } else if (!wordChar) {
+            } else if (!letterOrDigit && !joiner) {
                 inWord = false;
             }
-            i += Character.charCount(cp);
         }
         return count;
     }

@@ -34,10 +34,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Bulk upsert by slug from NDJSON. Lines are read as they arrive, validated one by one like POST /articles, and
- * written in batches: one transaction, one slug query, one tag lookup and JDBC-batched inserts per batch, each batch
- * written on a worker thread while the request thread reads, parses and sanitizes the next one. A batch
- * that fails in the database is replayed line by line, each in its own transaction, so a bad line never stops the
- * others and is never half-applied.
+ * written in batches: one transaction, one slug query, one tag lookup and JDBC-batched inserts per batch. The request
+ * thread reads, parses and sanitizes while up to {@code newsroom.import.writers} worker threads write batches, each
+ * in its own transaction; batches that share a slug family wait for each other (see {@link Writers}). A batch that
+ * fails in the database is replayed line by line, each in its own transaction, so a bad line never stops the others
+ * and is never half-applied.
  */
 @ApplicationScoped
 class ArticleImporter {
@@ -51,8 +52,11 @@ class ArticleImporter {
     private final ObjectMapper mapper;
     private final ManagedExecutor executor;
 
+    private final int writerCount;
+
     ArticleImporter(ArticleService service, ArticleRepository articles, app.newsroom.tag.TagService tags,
-            ObjectMapper mapper, ManagedExecutor executor) {
+            ObjectMapper mapper, ManagedExecutor executor, app.newsroom.common.NewsroomConfig config) {
+        this.writerCount = config.importing().writers();
         this.executor = executor;
         this.tags = tags;
         this.service = service;
@@ -66,8 +70,8 @@ class ArticleImporter {
     ImportDtos.Report importLines(BufferedReader reader) {
         List<LineResult> results = new ArrayList<>();
         List<Pending> batch = new ArrayList<>(BATCH);
-        // one batch is written at a time: concurrent writers race on new tags and generated slugs (tried: slower)
-        CompletableFuture<List<LineResult>> writing = CompletableFuture.completedFuture(List.of());
+        Set<String> keys = new HashSet<>();
+        Writers writers = new Writers(results);
         int lineNo = 0;
         int accepted = 0;
         try {
@@ -89,30 +93,114 @@ class ArticleImporter {
                         throw ProblemException.badRequest("id", "is assigned by the server; import upserts by slug");
                     }
                     service.checkLinkShapes(request.relatedLinks(), null);
+                    String family = slugFamily(request);
                     batch.add(new Pending(lineNo, request, app.newsroom.common.Html.clean(request.body())));
+                    keys.add(family);
                 } catch (RuntimeException e) {
                     results.add(LineResult.error(lineNo, errors(e)));
                 }
                 if (batch.size() == BATCH) {
-                    // the worker writes this batch while this thread reads, parses and sanitizes the next one
-                    results.addAll(writing.join());
-                    List<Pending> full = batch;
-                    writing = CompletableFuture.supplyAsync(() -> write(full), executor);
+                    // written by a worker while this thread reads, parses and sanitizes the next batches
+                    writers.submit(batch, keys);
                     batch = new ArrayList<>(BATCH);
+                    keys = new HashSet<>();
                 }
             }
+            writers.submit(batch, keys);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            results.addAll(writing.join());
+            writers.drain();
         }
-        results.addAll(write(batch));
         results.sort(Comparator.comparingInt(LineResult::line));
         int created = (int) results.stream().filter(r -> r.result().equals("created")).count();
         int updated = (int) results.stream().filter(r -> r.result().equals("updated")).count();
         int failed = results.size() - created - updated;
         Log.infof("Imported %d lines: %d created, %d updated, %d failed", results.size(), created, updated, failed);
         return new ImportDtos.Report(results, new ImportDtos.Totals(results.size(), created, updated, failed));
+    }
+
+    /** A slug and the slugs generated from it ({@code syria-talks}, {@code syria-talks-2}) share one family. */
+    private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("-\\d+$");
+
+    /**
+     * What a line could collide on with a line of another batch written at the same time: its slug family (the slug
+     * it gives, or the base its generated slug starts from). Batches sharing one are written one after the other, in
+     * file order. Its tags are checked here too, as POST /articles would, so that one line cannot fail its batch.
+     */
+    private static String slugFamily(ArticleRequest request) {
+        if (request.tags() != null) {
+            for (int i = 0; i < request.tags().size(); i++) {
+                if (app.newsroom.common.Slugs.slugify(request.tags().get(i)).isEmpty()) {
+                    throw ProblemException.badRequest("tags[" + i + "]", "must contain at least one letter or digit");
+                }
+            }
+        }
+        String slug = request.slug() != null ? SUFFIX.matcher(request.slug()).replaceFirst("")
+                : ArticleService.baseSlug(request.headline());
+        // a generated slug too long for its suffix is cut short: the first 100 characters identify the family
+        return slug.length() > 100 ? slug.substring(0, 100) : slug;
+    }
+
+    /**
+     * Up to {@code newsroom.import.writers} batches written at once, each on a worker thread in its own transaction.
+     * A batch waits for every running batch of a slug family it has, so two batches never race for one slug and
+     * lines for the same slug are applied in file order. New tags would make batches wait for each other's commit
+     * (a unique index): they are created before the batch starts, in a short transaction of their own, by this one
+     * thread; those that end up on no article (every line using them failed) are deleted when the import ends.
+     */
+    private final class Writers {
+        private record Running(Set<String> families, CompletableFuture<List<LineResult>> result) {
+        }
+
+        private final List<LineResult> results;
+        private final List<Running> running = new ArrayList<>();
+        private final Set<String> createdTags = new HashSet<>();
+
+        Writers(List<LineResult> results) {
+            this.results = results;
+        }
+
+        void submit(List<Pending> batch, Set<String> families) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            createdTags.addAll(tags.createMissing(batch.stream().map(Pending::request).filter(r -> r.tags() != null)
+                    .flatMap(r -> r.tags().stream()).toList()));
+            while (true) {
+                collectFinished();
+                Running conflicting = running.stream()
+                        .filter(r -> !java.util.Collections.disjoint(r.families(), families)).findFirst().orElse(null);
+                if (conflicting != null) {
+                    conflicting.result().join();
+                } else if (running.size() >= Math.max(1, writerCount)) {
+                    CompletableFuture.anyOf(running.stream().map(Running::result).toArray(CompletableFuture[]::new))
+                            .join();
+                } else {
+                    break;
+                }
+            }
+            running.add(new Running(families, CompletableFuture.supplyAsync(() -> write(batch), executor)));
+        }
+
+        /** Waits for every running batch; then drops the new tags no line could use. */
+        void drain() {
+            running.forEach(r -> results.addAll(r.result().join()));
+            running.clear();
+            if (!createdTags.isEmpty() && results.stream().anyMatch(r -> r.result().equals("error"))) {
+                tags.deleteUnused(createdTags);
+            }
+        }
+
+        private void collectFinished() {
+            running.removeIf(r -> {
+                if (r.result().isDone()) {
+                    results.addAll(r.result().join());
+                    return true;
+                }
+                return false;
+            });
+        }
     }
 
     /** One transaction for the batch; when it fails, each line again on its own. */

@@ -18,6 +18,10 @@ public interface NewsroomConfig {
 
     Limits limits();
 
+    /** The bulk import ({@code newsroom.import.*}). */
+    @io.smallrye.config.WithName("import")
+    Import importing();
+
     Feeds feeds();
 
     Search search();
@@ -84,6 +88,15 @@ public interface NewsroomConfig {
         /** Largest NDJSON import body. */
         @WithDefault("64M")
         io.quarkus.runtime.configuration.MemorySize maxImportSize();
+    }
+
+    interface Import {
+        /**
+         * Batches of an NDJSON import written at the same time, each in its own transaction and database session.
+         * Batches that could collide (a slug family, a tag that does not exist yet) never run side by side.
+         */
+        @WithDefault("2")
+        int writers();
     }
 
     interface Changes {

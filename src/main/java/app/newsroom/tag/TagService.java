@@ -154,6 +154,36 @@ public class TagService {
         return result;
     }
 
+    /**
+     * Creates the tags of these names that do not exist yet, in a transaction of its own (the bulk import: its
+     * batches then never wait for each other's new tags); the first spelling of a slug names it. Concurrent creators
+     * of the same tag are harmless: the slug's unique index keeps one. Returns the slugs it created.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Set<String> createMissing(List<String> names) {
+        Map<String, String> bySlug = new LinkedHashMap<>();
+        for (String name : names) {
+            String slug = Slugs.slugify(name);
+            if (!slug.isEmpty()) {
+                bySlug.putIfAbsent(slug, name.trim().length() > 200 ? name.trim().substring(0, 200) : name.trim());
+            }
+        }
+        if (bySlug.isEmpty()) {
+            return java.util.Set.of();
+        }
+        bySlug.keySet().removeAll(tags.existingSlugs(bySlug.keySet()));
+        if (bySlug.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(tags.insertMissing(bySlug, Times.now()));
+    }
+
+    /** Deletes those of these tags that no article uses: tags a bulk import created for lines that then failed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void deleteUnused(java.util.Collection<String> slugs) {
+        tags.deleteUnused(slugs);
+    }
+
     public static String etag(TagResponse tag) {
         return HttpCaching.etagOf("tag|" + tag.slug() + "|" + tag.updatedAt() + "|" + tag.name() + "|" + tag.type()
                 + "|" + tag.description() + "|" + tag.articleCount());

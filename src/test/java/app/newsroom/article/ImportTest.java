@@ -97,4 +97,48 @@ class ImportTest {
         editor().contentType("application/x-ndjson").body("{\"headline\": \"a\\u0000b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/import")
                 .then().statusCode(200).body("lines[0].errors.field", hasItem("headline"));
     }
+
+    @Test
+    void shouldApplyLinesOfOneSlugInFileOrderAcrossConcurrentBatches() {
+        String t = token();
+        // 1,201 lines: three batches, written by two writers at once. Line 1 and line 1,201 name the same slug, so
+        // their batches must not run side by side; lines without a slug but with one headline share a slug family
+        StringBuilder ndjson = new StringBuilder();
+        ndjson.append("{\"slug\": \"order-").append(t).append("\", \"headline\": \"First version\"}\n");
+        for (int i = 2; i <= 1200; i++) {
+            ndjson.append(i % 400 == 0 ? "{\"headline\": \"Family " + t + "\"}"
+                    : "{\"headline\": \"Filler " + i + " " + t + "\", \"tags\": [\"Filler tag " + (i % 7) + " " + t + "\"]}")
+                    .append('\n');
+        }
+        ndjson.append("{\"slug\": \"order-").append(t).append("\", \"headline\": \"Last version\"}");
+        JsonPath report = post(ndjson.toString());
+        assertEquals(Map.of("lines", 1201, "created", 1200, "updated", 1, "failed", 0), report.getMap("totals"));
+        assertEquals("created", report.getString("lines[0].result"));
+        assertEquals("updated", report.getString("lines[1200].result"));
+        editor().get("/api/v1/articles/order-" + t).then().statusCode(200).body("headline", equalTo("Last version"))
+                .body("version", equalTo(2));
+        // the three "Family" lines, one per batch, got three distinct slugs
+        String family = "family-" + t;
+        assertEquals(List.of(family, family + "-2", family + "-3"),
+                List.of(report.getString("lines[399].slug"), report.getString("lines[799].slug"),
+                        report.getString("lines[1199].slug")));
+        // a tag created ahead of the batches is on its articles, once
+        given().get("/api/v1/tags/filler-tag-3-" + t).then().statusCode(200).body("articleCount", equalTo(0));
+        editor().queryParam("tag", "filler-tag-3-" + t).queryParam("status", "draft").get("/api/v1/articles").then()
+                .statusCode(200).body("page.totalItems", equalTo(171));
+    }
+
+    @Test
+    void shouldNotLeaveBehindTagsCreatedForLinesThatFailed() {
+        String t = token();
+        // a link to an article that does not exist fails in the database, after the import created the line's tag
+        String ghost = "{\"headline\": \"Ghost " + t + "\", \"tags\": [\"Only ghost " + t + "\", \"Shared " + t
+                + "\"], \"relatedLinks\": [{\"articleId\": \"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}]}";
+        String fine = "{\"headline\": \"Fine " + t + "\", \"tags\": [\"Shared " + t + "\"]}";
+        JsonPath report = post(ghost + "\n" + fine + "\n{\"headline\": \"No letters " + t + "\", \"tags\": [\"ok\", \"--\"]}");
+        assertEquals(List.of("error", "created", "error"), report.getList("lines.result"));
+        assertEquals("tags[1]", report.getString("lines[2].errors[0].field"));
+        given().get("/api/v1/tags/only-ghost-" + t).then().statusCode(404);
+        given().get("/api/v1/tags/shared-" + t).then().statusCode(200);
+    }
 }

@@ -149,15 +149,11 @@ public interface NewsroomConfig {
         int poolSize();
 
         /**
-         * Queries whose words are estimated to match fewer articles than this are ranked over every match; above it,
-         * only the articles where the words weigh most (impact tiers) are candidates.
+         * Queries matching fewer articles than this are ranked over every match; from it on, only the articles where
+         * the words weigh most (the highest impact tier that still fills the pool) are candidates.
          */
-        @WithDefault("4000")
+        @WithDefault("800")
         int tierAbove();
-
-        /** How long the word statistics (pg_stats) that choose a tier are kept. */
-        @WithDefault("5M")
-        java.time.Duration statsTtl();
 
         /** How often the did-you-mean vocabulary takes in changed articles ({@code off} disables it). */
         @WithDefault("30s")

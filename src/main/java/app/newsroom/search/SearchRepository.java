@@ -120,27 +120,32 @@ class SearchRepository {
                 params.put("q" + i, branches.get(i).tsquery());
             }
             ArticleRepository.appendFilters(criteria, tagGroups, filters, params);
-            where = where(i -> "a.search_vector @@ CAST(:q" + i + " AS tsquery)");
+            where = where(i -> "a.search_vector @@ CAST(" + literal(branches.get(i).tsquery()) + " AS tsquery)");
         }
 
         /**
          * The WHERE clause of a pool drawn from a tier. The tier token of a query's only word implies the word, so
          * single-word branches skip the full-vector check (a TOAST read per row); other queries keep it.
          */
-        String tierWhere(int level, Map<String, Object> extra) {
-            for (int i = 0; i < branches.size(); i++) {
-                extra.put("t" + i, anyOf(branches.get(i).lexemes(), "^" + level));
-            }
-            return where(i -> "a.search_tier @@ CAST(:t" + i + " AS tsquery)"
-                    + (branches.get(i).singleWord() ? "" : " AND a.search_vector @@ CAST(:q" + i + " AS tsquery)"));
+        String tierWhere(int level) {
+            return where(i -> "a.search_tier @@ CAST(" + literal(anyOf(branches.get(i).lexemes(), "^" + level))
+                    + " AS tsquery)" + (branches.get(i).singleWord() ? ""
+                            : " AND a.search_vector @@ CAST(" + literal(branches.get(i).tsquery()) + " AS tsquery)"));
         }
 
-        /** Public articles, each matched by the branch of its own configuration, under the request's filters. */
+        /**
+         * Public articles, each matched by the branch of its own configuration, under the request's filters. The
+         * configurations and queries are written into the statement as literals, not bound: with parameters, once
+         * the driver prepared a statement PostgreSQL would soon plan it for any query (a generic plan), and a generic
+         * plan cannot tell a word in 5 articles from one in 40,000; it chose to check the full vector of thousands
+         * of tier rows (4× slower). A literal statement is planned for its own query, and its cached plan stays right.
+         */
         private String where(java.util.function.IntFunction<String> branchMatch) {
             StringBuilder sql = new StringBuilder(" WHERE a.status = 'published' AND a.published_at <= :now AND (");
             for (int i = 0; i < branches.size(); i++) {
-                sql.append(i == 0 ? "" : " OR ").append("(a.search_config = CAST(:c").append(i)
-                        .append(" AS regconfig) AND ").append(branchMatch.apply(i)).append(")");
+                sql.append(i == 0 ? "" : " OR ").append("(a.search_config = CAST(")
+                        .append(literal(branches.get(i).config())).append(" AS regconfig) AND ")
+                        .append(branchMatch.apply(i)).append(")");
             }
             return sql.append(")").append(filters).toString();
         }
@@ -181,8 +186,9 @@ class SearchRepository {
                     + NORMALIZATION + "))";
         }
 
+        /** Binds the parameters the statement uses (a tier of a single word, for one, needs no full-vector query). */
         void bind(Query query) {
-            params.forEach(query::setParameter);
+            bindUsed(query, params);
         }
 
         /** Binds a statement that also uses {@link #score()} or {@link #fieldBonus()}. */
@@ -211,7 +217,7 @@ class SearchRepository {
         for (int i = 0; i < match.branches.size(); i++) {
             extra.put("w" + i, anyOf(match.branches.get(i).lexemes(), ""));
         }
-        String where = plan.everyMatch() ? match.where : match.tierWhere(plan.level(), extra);
+        String where = plan.everyMatch() ? match.where : match.tierWhere(plan.level());
         // candidates in the cheap order, numbered; each segment of `segment` of them is ranked exactly on its own, so
         // a candidate's page never depends on how deep the client pages (no repeats, no gaps between pages)
         String cheapOrder = match.fieldBonus() + " DESC, ts_rank_cd(a.search_head, " + match.anyWord()
@@ -224,12 +230,34 @@ class SearchRepository {
                 + " ORDER BY (p.rn - 1) / :segment, p.score DESC, p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
         Query query = em.createNativeQuery(sql);
         match.bindScored(query);
-        extra.forEach(query::setParameter);
+        bindUsed(query, extra);
         query.setParameter("pool", pool).setParameter("segment", segment).setParameter("limit", limit)
                 .setParameter("offset", offset);
         List<Object[]> rows = query.getResultList();
         return new Ranked(rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList(),
                 rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).longValue());
+    }
+
+    /**
+     * How many candidates each impact tier holds under the query and its filters, each count stopping at
+     * {@code needed}; one statement of GIN lookups that reads at most {@code needed} rows per tier.
+     */
+    @SuppressWarnings("unchecked")
+    Map<Integer, Long> tierCounts(Match match, int needed) {
+        StringBuilder sql = new StringBuilder();
+        for (int level : TierPlan.LEVELS) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(level)
+                    .append(", count(*) FROM (SELECT 1 FROM article a").append(match.tierWhere(level))
+                    .append(" LIMIT :needed) t").append(level);
+        }
+        Query query = em.createNativeQuery(sql.toString());
+        match.bind(query);
+        query.setParameter("needed", needed);
+        Map<Integer, Long> counts = new HashMap<>();
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            counts.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue());
+        }
+        return counts;
     }
 
     /** Every match ranked exactly: for queries with no more matches than one segment of the pool. */
@@ -461,6 +489,24 @@ class SearchRepository {
                    AND c.id NOT IN (SELECT id FROM excluded)
                  ORDER BY score DESC, a.published_at DESC, a.id DESC
                  LIMIT :limit""").setParameter("id", id).setParameter("limit", limit).getResultList();
+    }
+
+    /**
+     * A standard SQL string literal (PostgreSQL's standard_conforming_strings, on by default and in every supported
+     * version: only the quote is special, and it is doubled). For text that PostgreSQL itself produced or checked.
+     */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static void bindUsed(Query query, Map<String, Object> values) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        query.getParameters().forEach(p -> used.add(p.getName()));
+        values.forEach((name, value) -> {
+            if (used.contains(name)) {
+                query.setParameter(name, value);
+            }
+        });
     }
 
     /** A quoted lexeme in the text form of a tsquery ({@code 'it''s'}), with no weight given. */

@@ -58,16 +58,14 @@ class SearchService {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final SearchRepository repository;
-    private final SearchStats stats;
     private final SearchVocabulary vocabulary;
     private final ArticleService articles;
     private final NewsroomConfig.Search config;
     private final Cache counts;
 
-    SearchService(SearchRepository repository, SearchStats stats, SearchVocabulary vocabulary, ArticleService articles,
+    SearchService(SearchRepository repository, SearchVocabulary vocabulary, ArticleService articles,
             NewsroomConfig config, @CacheName("search-counts") Cache counts) {
         this.repository = repository;
-        this.stats = stats;
         this.vocabulary = vocabulary;
         this.articles = articles;
         this.config = config.search();
@@ -107,7 +105,7 @@ class SearchService {
     }
 
     /** The match of a query under the request's filters; empty when nothing can match (stop words only, unknown tag). */
-    private Optional<SearchRepository.Match> match(String q, ArticleCriteria criteria) {
+    Optional<SearchRepository.Match> match(String q, ArticleCriteria criteria) {
         List<String> searched = criteria.language() != null ? List.of(repository.configOf(criteria.language()))
                 : configsInUse();
         if (searched.isEmpty()) {
@@ -133,18 +131,10 @@ class SearchService {
             // every match fits in one segment, which would be ranked exactly anyway: skip the cheap pre-order
             return repository.exact(m, page.offset(), page.size());
         }
-        SearchStats.Snapshot s = stats.current();
-        Set<String> lexemes = new LinkedHashSet<>();
-        m.branches.forEach(b -> lexemes.addAll(b.lexemes()));
-        boolean allWords = m.branches.stream().noneMatch(b -> b.tsquery().contains("|"));
-        // a phrase is checked against word positions, a TOAST read per candidate: stepping down through tiers would
-        // repeat that work, so phrases rank every match at once, as their GIN match yields them
-        boolean phrase = m.branches.stream().anyMatch(SearchRepository.Parsed::phrase);
-        TierPlan plan = phrase ? TierPlan.EVERY_MATCH
-                : TierPlan.choose(lexemes, allWords, s.docFreq(), s.tierFreq(), s.rows(), config.tierAbove(), pool);
+        TierPlan plan = plan(m, pool, total);
         while (true) {
             SearchRepository.Ranked ranked = repository.ranked(m, plan, segment, pool, page.offset(), page.size());
-            // a tier that filters or AND leave too thin cannot fill the pool: rank the next lower one instead
+            // the tier was counted a few seconds ago; if writes thinned it since, rank the next lower one instead
             if (plan.everyMatch() || ranked.poolRows() >= pool) {
                 return ranked.hits();
             }
@@ -152,12 +142,30 @@ class SearchService {
         }
     }
 
-    private SearchRepository.Counts counts(SearchRepository.Match m, Request request) {
+    /**
+     * Where a page's candidates come from: every match for queries with fewer than {@code tier-above} matches and for
+     * phrases (a phrase is checked against word positions, a TOAST read per candidate, so stepping through tiers
+     * would repeat that work); otherwise the highest impact tier that fills the pool under the request's filters.
+     */
+    TierPlan plan(SearchRepository.Match m, int pool, long total) {
+        boolean phrase = m.branches.stream().anyMatch(SearchRepository.Parsed::phrase);
+        if (phrase || total < config.tierAbove()) {
+            return TierPlan.EVERY_MATCH;
+        }
+        Map<Integer, Long> counted = counts.get(key(m) + " tiers " + pool, k -> repository.tierCounts(m, pool))
+                .await().indefinitely();
+        return TierPlan.choose(counted, pool);
+    }
+
+    private static String key(SearchRepository.Match m) {
         Map<String, Object> key = new TreeMap<>(m.params);
         key.remove("now");
         key.put("", m.where);
-        key.put(" facets", request.tagFacet() + "/" + request.sectionFacet());
-        return counts.get(key.toString(),
+        return key.toString();
+    }
+
+    private SearchRepository.Counts counts(SearchRepository.Match m, Request request) {
+        return counts.get(key(m) + " facets " + request.tagFacet() + "/" + request.sectionFacet(),
                 k -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE)).await().indefinitely();
     }
 

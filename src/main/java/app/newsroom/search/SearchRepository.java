@@ -56,6 +56,20 @@ class SearchRepository {
         boolean singleWord() {
             return nodes == 1 && lexemes.size() == 1;
         }
+
+        /** Words that must all occur, nothing else ({@code 'a' & 'b'}): a tier holding them all implies a match. */
+        boolean allWords() {
+            return operators().matches("[&() ]*");
+        }
+
+        /** Words of which any may occur, nothing else ({@code 'a' | 'b'}): a tier holding one implies a match. */
+        boolean anyWord() {
+            return operators().matches("[|() ]*");
+        }
+
+        private String operators() {
+            return LEXEME.matcher(tsquery).replaceAll("");
+        }
     }
 
     /** Text search configurations of the languages published articles use: a loose scan of the language index. */
@@ -124,13 +138,26 @@ class SearchRepository {
         }
 
         /**
-         * The WHERE clause of a pool drawn from a tier. The tier token of a query's only word implies the word, so
-         * single-word branches skip the full-vector check (a TOAST read per row); other queries keep it.
+         * The WHERE clause of a pool drawn from a tier: articles where all the words ({@code allWords}, for words that
+         * must all occur) or any of them reach the tier. Tier tokens come from the head, which the full vector
+         * contains, so a tier of all the words of such a query, or of any word of words of which any may occur,
+         * implies the match and the statement is answered from the tier's GIN index alone; otherwise the full
+         * vector is checked too, a TOAST read per tier row.
          */
-        String tierWhere(int level) {
-            return where(i -> "a.search_tier @@ CAST(" + literal(anyOf(branches.get(i).lexemes(), "^" + level))
-                    + " AS tsquery)" + (branches.get(i).singleWord() ? ""
-                            : " AND a.search_vector @@ CAST(" + literal(branches.get(i).tsquery()) + " AS tsquery)"));
+        String tierWhere(int level, boolean allWords) {
+            return where(i -> {
+                Parsed b = branches.get(i);
+                String suffix = "^" + level;
+                String tier = "a.search_tier @@ CAST("
+                        + literal(allWords ? allOf(b.lexemes(), suffix) : anyOf(b.lexemes(), suffix)) + " AS tsquery)";
+                boolean implied = allWords || b.anyWord() || b.singleWord();
+                return implied ? tier : tier + " AND a.search_vector @@ CAST(" + literal(b.tsquery()) + " AS tsquery)";
+            });
+        }
+
+        /** Whether every branch is words that must all occur, more than one: the all-words tiers apply. */
+        boolean allWordsTiers() {
+            return branches.stream().allMatch(b -> b.allWords() && b.lexemes().size() > 1);
         }
 
         /**
@@ -217,7 +244,7 @@ class SearchRepository {
         for (int i = 0; i < match.branches.size(); i++) {
             extra.put("w" + i, anyOf(match.branches.get(i).lexemes(), ""));
         }
-        String where = plan.everyMatch() ? match.where : match.tierWhere(plan.level());
+        String where = plan.everyMatch() ? match.where : match.tierWhere(plan.level(), plan.allWords());
         // candidates in the cheap order, numbered; each segment of `segment` of them is ranked exactly on its own, so
         // a candidate's page never depends on how deep the client pages (no repeats, no gaps between pages)
         String cheapOrder = match.fieldBonus() + " DESC, ts_rank_cd(a.search_head, " + match.anyWord()
@@ -243,11 +270,11 @@ class SearchRepository {
      * {@code needed}; one statement of GIN lookups that reads at most {@code needed} rows per tier.
      */
     @SuppressWarnings("unchecked")
-    Map<Integer, Long> tierCounts(Match match, int needed) {
+    Map<Integer, Long> tierCounts(Match match, int needed, boolean allWords) {
         StringBuilder sql = new StringBuilder();
         for (int level : TierPlan.LEVELS) {
             sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(level)
-                    .append(", count(*) FROM (SELECT 1 FROM article a").append(match.tierWhere(level))
+                    .append(", count(*) FROM (SELECT 1 FROM article a").append(match.tierWhere(level, allWords))
                     .append(" LIMIT :needed) t").append(level);
         }
         Query query = em.createNativeQuery(sql.toString());
@@ -517,12 +544,21 @@ class SearchRepository {
         return LEXEME.matcher(tsquery).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(r.group() + ":A"));
     }
 
+    /** A tsquery (as text) matching all of these lexemes with the suffix: {@code 'a^30' & 'b^30'}. */
+    static String allOf(List<String> lexemes, String suffix) {
+        return join(lexemes, suffix, " & ");
+    }
+
     /** A tsquery (as text) matching any of these lexemes with the suffix: {@code 'a^30' | 'b^30'}. */
     static String anyOf(List<String> lexemes, String suffix) {
+        return join(lexemes, suffix, " | ");
+    }
+
+    private static String join(List<String> lexemes, String suffix, String operator) {
         StringBuilder q = new StringBuilder();
         for (String lexeme : lexemes) {
             if (!q.isEmpty()) {
-                q.append(" | ");
+                q.append(operator);
             }
             q.append('\'').append((lexeme + suffix).replace("\\", "\\\\").replace("'", "''")).append('\'');
         }

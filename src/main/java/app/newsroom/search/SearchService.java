@@ -145,16 +145,23 @@ class SearchService {
     /**
      * Where a page's candidates come from: every match for queries with fewer than {@code tier-above} matches and for
      * phrases (a phrase is checked against word positions, a TOAST read per candidate, so stepping through tiers
-     * would repeat that work); otherwise the highest impact tier that fills the pool under the request's filters.
+     * would repeat that work); otherwise the highest impact tier that fills the pool under the request's filters,
+     * counted once and cached with the totals.
      */
     TierPlan plan(SearchRepository.Match m, int pool, long total) {
         boolean phrase = m.branches.stream().anyMatch(SearchRepository.Parsed::phrase);
         if (phrase || total < config.tierAbove()) {
             return TierPlan.EVERY_MATCH;
         }
-        Map<Integer, Long> counted = counts.get(key(m) + " tiers " + pool, k -> repository.tierCounts(m, pool))
-                .await().indefinitely();
-        return TierPlan.choose(counted, pool);
+        return counts.get(key(m) + " tier " + pool, k -> {
+            if (m.allWordsTiers()) {
+                TierPlan all = TierPlan.choose(repository.tierCounts(m, pool, true), pool, true);
+                if (!all.everyMatch()) {
+                    return all;
+                }
+            }
+            return TierPlan.choose(repository.tierCounts(m, pool, false), pool, false);
+        }).await().indefinitely();
     }
 
     private static String key(SearchRepository.Match m) {

@@ -76,6 +76,36 @@ class TieredRankingTest {
         assertFalse(paged.isEmpty());
     }
 
+    @Test
+    void shouldTakeWordsThatMustAllOccurFromTheTierOfAllOfThemFirst() {
+        String w = SearchTest.word();
+        String x = SearchTest.word();
+        List<String> expected = new ArrayList<>();
+        // both words in the headline: the tier of all the words; then one in the headline, the other in the body
+        for (int i = 0; i < 3; i++) {
+            expected.add(created(withText(w + " " + x + " both " + i, "2026-03-0" + (i + 1))).get("id").toString());
+        }
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> split = withText(w + " split " + i, "2026-03-0" + (i + 1));
+            split.put("body", "<p>" + x + "</p>");
+            expected.add(created(split).get("id").toString());
+        }
+        for (int start = 0; start < 6; start += 3) {
+            java.util.Collections.reverse(expected.subList(start, start + 3));
+        }
+        SearchRepository.Match match = service.match(w + " " + x, new app.newsroom.article.ArticleCriteria(List.of(),
+                null, null, null, null, null, app.newsroom.article.ArticleCriteria.Order.NEWEST,
+                app.newsroom.article.ArticleCriteria.Visibility.PUBLISHED)).orElseThrow();
+        assertEquals(List.of(new TierPlan(10, true), new TierPlan(10, false), TierPlan.EVERY_MATCH),
+                List.of(3, 6, 9).stream().map(pool -> service.plan(match, pool, 6)).toList());
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 2; page++) {
+            paged.addAll(given().queryParam("q", w + " " + x).queryParam("pageSize", 3).queryParam("page", page)
+                    .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.id"));
+        }
+        assertEquals(expected, paged);
+    }
+
     private static Map<String, Object> withText(String headline, String date) {
         Map<String, Object> a = article(headline);
         a.put("standfirst", null);

@@ -519,11 +519,11 @@ class SearchRepository {
     }
 
     /**
-     * A standard SQL string literal (PostgreSQL's standard_conforming_strings, on by default and in every supported
-     * version: only the quote is special, and it is doubled). For text that PostgreSQL itself produced or checked.
+     * A PostgreSQL escape-string literal ({@code E'...'}): backslashes and quotes doubled, which reads the same
+     * whatever standard_conforming_strings is set to. For text that PostgreSQL itself produced or checked.
      */
     static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     private static void bindUsed(Query query, Map<String, Object> values) {

@@ -39,4 +39,9 @@ class ParsedQueryTest {
         assertEquals("'govern^30' & 'elect^30'", SearchRepository.allOf(List.of("govern", "elect"), "^30"));
         assertEquals("'it''s^10' | 'a\\\\b^10'", SearchRepository.anyOf(List.of("it's", "a\\b"), "^10"));
     }
+
+    @Test
+    void literalsDoubleQuotesAndBackslashes() {
+        assertEquals("E'''it''''s'' & ''a\\\\\\\\b'''", SearchRepository.literal("'it''s' & 'a\\\\b'"));
+    }
 }

@@ -66,47 +66,43 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * The summary form of these articles, in the order given, read as a projection: two statements, no entities, no
+     * The summary form of these articles, in the order given, read as a projection: one statement, no entities, no
      * bodies. Lists and search pages show 20–100 summaries per request, and loading them as entities (bodies included)
-     * was most of the service's CPU on a search page. Tags by name, links by position; internal links to articles
-     * not public at {@code now} are left out, and so are the articles themselves unless {@code anyStatus}.
+     * was most of the service's CPU on a search page. Tags by name, links by position (their columns as parallel text
+     * arrays); internal links to articles not public at {@code now} are left out, and so are the articles themselves
+     * unless {@code anyStatus}.
      */
     @SuppressWarnings("unchecked")
     public List<ArticleDtos.ArticleSummary> summaries(List<UUID> ids, Instant now, boolean anyStatus) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        UUID[] wanted = ids.toArray(new UUID[0]);
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 SELECT a.id, a.slug, a.headline, a.standfirst, a.byline, a.section, a.language, a.status,
                        a.published_at, a.created_at, a.updated_at, a.version, a.word_count,
-                       CAST(array_agg(t.slug ORDER BY t.name, t.slug) FILTER (WHERE t.id IS NOT NULL) AS text[]),
-                       CAST(array_agg(t.name ORDER BY t.name, t.slug) FILTER (WHERE t.id IS NOT NULL) AS text[]),
-                       CAST(array_agg(t.type ORDER BY t.name, t.slug) FILTER (WHERE t.id IS NOT NULL) AS text[])
+                       tg.slugs, tg.names, tg.types,
+                       lk.ids, lk.positions, lk.titles, lk.urls, lk.target_ids, lk.target_slugs, lk.target_headlines
                   FROM article a
-                  LEFT JOIN article_tag at ON at.article_id = a.id
-                  LEFT JOIN tag t ON t.id = at.tag_id
-                 WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))
-                 GROUP BY a.id""").setParameter("ids", wanted).setParameter("now", now)
+                  LEFT JOIN LATERAL (
+                      SELECT CAST(array_agg(t.slug ORDER BY t.name, t.slug) AS text[]) AS slugs,
+                             CAST(array_agg(t.name ORDER BY t.name, t.slug) AS text[]) AS names,
+                             CAST(array_agg(t.type ORDER BY t.name, t.slug) AS text[]) AS types
+                        FROM article_tag at JOIN tag t ON t.id = at.tag_id
+                       WHERE at.article_id = a.id) tg ON true
+                  LEFT JOIN LATERAL (
+                      SELECT CAST(array_agg(CAST(l.id AS text) ORDER BY l.position) AS text[]) AS ids,
+                             CAST(array_agg(CAST(l.position AS text) ORDER BY l.position) AS text[]) AS positions,
+                             CAST(array_agg(l.title ORDER BY l.position) AS text[]) AS titles,
+                             CAST(array_agg(l.url ORDER BY l.position) AS text[]) AS urls,
+                             CAST(array_agg(CAST(t.id AS text) ORDER BY l.position) AS text[]) AS target_ids,
+                             CAST(array_agg(t.slug ORDER BY l.position) AS text[]) AS target_slugs,
+                             CAST(array_agg(t.headline ORDER BY l.position) AS text[]) AS target_headlines
+                        FROM related_link l LEFT JOIN article t ON t.id = l.target_article_id
+                       WHERE l.article_id = a.id
+                         AND (l.target_article_id IS NULL OR (t.status = 'published' AND t.published_at <= :now))) lk ON true
+                 WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))""")
+                .setParameter("ids", ids.toArray(new UUID[0])).setParameter("now", now)
                 .setParameter("anyStatus", anyStatus).getResultList();
-        List<Object[]> linkRows = getEntityManager().createNativeQuery("""
-                SELECT l.article_id, l.id, l.position, l.title, l.url, t.id, t.slug, t.headline,
-                       t.id IS NOT NULL AND t.status = 'published' AND t.published_at <= :now
-                  FROM related_link l LEFT JOIN article t ON t.id = l.target_article_id
-                 WHERE l.article_id = ANY(:ids)
-                 ORDER BY l.article_id, l.position""").setParameter("ids", wanted).setParameter("now", now)
-                .getResultList();
-        Map<UUID, List<ArticleDtos.RelatedLinkResponse>> links = new HashMap<>();
-        for (Object[] l : linkRows) {
-            List<ArticleDtos.RelatedLinkResponse> of = links.computeIfAbsent((UUID) l[0], k -> new ArrayList<>());
-            if (l[5] == null) {
-                of.add(new ArticleDtos.RelatedLinkResponse((UUID) l[1], (String) l[3], (String) l[4], null,
-                        ((Number) l[2]).intValue()));
-            } else if (Boolean.TRUE.equals(l[8])) {
-                of.add(new ArticleDtos.RelatedLinkResponse((UUID) l[1], (String) l[7], null,
-                        new ArticleDtos.ArticleRef((UUID) l[5], (String) l[6], (String) l[7]), ((Number) l[2]).intValue()));
-            }
-        }
         Map<UUID, ArticleDtos.ArticleSummary> byId = new HashMap<>();
         for (Object[] r : rows) {
             List<app.newsroom.tag.TagDtos.TagRef> tags = new ArrayList<>();
@@ -119,11 +115,30 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                             app.newsroom.tag.TagType.valueOf(types[i].toUpperCase(java.util.Locale.ROOT))));
                 }
             }
+            List<ArticleDtos.RelatedLinkResponse> links = new ArrayList<>();
+            if (r[16] != null) {
+                String[] linkIds = (String[]) r[16];
+                String[] positions = (String[]) r[17];
+                String[] titles = (String[]) r[18];
+                String[] urls = (String[]) r[19];
+                String[] targetIds = (String[]) r[20];
+                String[] targetSlugs = (String[]) r[21];
+                String[] targetHeadlines = (String[]) r[22];
+                for (int i = 0; i < linkIds.length; i++) {
+                    UUID linkId = UUID.fromString(linkIds[i]);
+                    int position = Integer.parseInt(positions[i]);
+                    links.add(targetIds[i] == null
+                            ? new ArticleDtos.RelatedLinkResponse(linkId, titles[i], urls[i], null, position)
+                            : new ArticleDtos.RelatedLinkResponse(linkId, targetHeadlines[i], null,
+                                    new ArticleDtos.ArticleRef(UUID.fromString(targetIds[i]), targetSlugs[i],
+                                            targetHeadlines[i]), position));
+                }
+            }
             UUID id = (UUID) r[0];
             byId.put(id, new ArticleDtos.ArticleSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], (String) r[6], ArticleStatus.valueOf(((String) r[7]).toUpperCase(java.util.Locale.ROOT)),
                     instant(r[8]), instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(),
-                    ((Number) r[12]).intValue(), tags, links.getOrDefault(id, List.of())));
+                    ((Number) r[12]).intValue(), tags, links));
         }
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }

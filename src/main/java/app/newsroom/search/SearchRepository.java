@@ -364,36 +364,43 @@ class SearchRepository {
         // ts_headline parses all the text it is given (~1.5 ms for a 500-word body): give it a window of ~300
         // characters around the first occurrence of a query word (a stem is a prefix of the words it stems from),
         // whole words only; the body's start when none is found (a word written with accents the query lacks).
-        // Finding it: ASCII words in the body lowered byte-wise (COLLATE "C", one pass); lower() under the database's
-        // locale costs ~100 µs per body and is only paid for words with other letters (Cyrillic, Arabic...)
+        // Finding it: ASCII words in the body lowered byte-wise (COLLATE "C", one pass). Words with other letters
+        // (Cyrillic, Greek...) are looked for as written lowercase, Capitalized and in CAPITALS: lower() depends on the
+        // database's locale (a C-locale database lowers ASCII only) and costs ~100 µs per body. The body is
+        // decompressed once ("|| ''" makes a plain copy): each use of the column would decompress it again (~50 µs)
         Query query = em.createNativeQuery("""
                 SELECT a.id,
                        ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :headlineOptions),
-                       ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %1$s, :bodyOptions)
+                       ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %2$s, :bodyOptions)
                   FROM article a
-                 CROSS JOIN LATERAL (SELECT lower(a.body_text COLLATE "C") AS ascii_lowered OFFSET 0) b
+                 CROSS JOIN LATERAL (SELECT t.body, lower(t.body COLLATE "C") AS ascii_lowered
+                                       FROM (SELECT a.body_text || '' AS body OFFSET 0) t OFFSET 0) b
                  CROSS JOIN LATERAL (SELECT coalesce(least(
                                         (SELECT min(nullif(strpos(b.ascii_lowered, l), 0)) FROM unnest(CAST(:ascii AS text[])) l),
-                                        (SELECT min(nullif(strpos(lower(a.body_text), l), 0)) FROM unnest(CAST(:other AS text[])) l)),
+                                        (SELECT min(nullif(strpos(b.body, l), 0)) FROM unnest(CAST(:other AS text[])) l)),
                                         1) AS pos) f
                  CROSS JOIN LATERAL (SELECT greatest(f.pos - 100, 1) AS start) s
-                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 320 > length(a.body_text) THEN x.text
+                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 320 > length(b.body) THEN x.text
                                                  ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
-                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(a.body_text, 320)
-                                                         ELSE regexp_replace(substr(a.body_text, s.start, 320), '^\\S*\\s+', '')
+                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(b.body, 320)
+                                                         ELSE regexp_replace(substr(b.body, s.start, 320), '^\\S*\\s+', '')
                                                     END AS text) x) w
-                 WHERE a.id = ANY(:ids)""".formatted(match.query()));
+                 WHERE a.id = ANY(:ids)""".formatted(match.query(), match.anyWord()));
         java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();
         match.branches.forEach(b -> lexemes.addAll(b.lexemes()));
         java.util.Map<Boolean, List<String>> ascii = lexemes.stream()
                 .collect(java.util.stream.Collectors.partitioningBy(l -> l.chars().allMatch(c -> c < 0x80)));
         query.setParameter("ascii", ascii.get(true).toArray(new String[0]))
-                .setParameter("other", ascii.get(false).toArray(new String[0]));
+                .setParameter("other", ascii.get(false).stream().flatMap(SearchRepository::caseVariants).distinct()
+                        .toArray(String[]::new));
         for (int i = 0; i < match.branches.size(); i++) {
             if (match.branches.size() > 1) {
                 query.setParameter("c" + i, match.branches.get(i).config());
             }
             query.setParameter("q" + i, match.branches.get(i).tsquery());
+            // the body's fragment marks any of the words: a fragment must hold a whole match of the query to be
+            // chosen, and the words of one match may be split between headline and body
+            query.setParameter("w" + i, anyOf(match.branches.get(i).lexemes(), ""));
         }
         query.setParameter("headlineOptions", Highlights.HEADLINE_OPTIONS)
                 .setParameter("bodyOptions", Highlights.BODY_OPTIONS)
@@ -534,6 +541,17 @@ class SearchRepository {
                 query.setParameter(name, value);
             }
         });
+    }
+
+    /** A lowercase word as running text writes it: as is, Capitalized, in CAPITALS (Unicode rules, any locale). */
+    static java.util.stream.Stream<String> caseVariants(String lexeme) {
+        if (lexeme.isEmpty()) {
+            return java.util.stream.Stream.of(lexeme);
+        }
+        int first = lexeme.codePointAt(0);
+        String capitalized = new StringBuilder().appendCodePoint(Character.toTitleCase(first))
+                .append(lexeme, Character.charCount(first), lexeme.length()).toString();
+        return java.util.stream.Stream.of(lexeme, capitalized, lexeme.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** A quoted lexeme in the text form of a tsquery ({@code 'it''s'}), with no weight given. */

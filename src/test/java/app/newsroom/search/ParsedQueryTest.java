@@ -44,4 +44,11 @@ class ParsedQueryTest {
     void literalsDoubleQuotesAndBackslashes() {
         assertEquals("E'''it''''s'' & ''a\\\\\\\\b'''", SearchRepository.literal("'it''s' & 'a\\\\b'"));
     }
+
+    @Test
+    void caseVariantsFollowUnicodeNotTheLocale() {
+        assertEquals(List.of("переговор", "Переговор", "ПЕРЕГОВОР"),
+                SearchRepository.caseVariants("переговор").toList());
+        assertEquals(List.of("ελλάδα", "Ελλάδα", "ΕΛΛΆΔΑ"), SearchRepository.caseVariants("ελλάδα").toList());
+    }
 }

@@ -171,6 +171,24 @@ class SearchTest {
     }
 
     @Test
+    void shouldHighlightAMatchDeepInTheBodyWrittenWithCapitalsInAnyAlphabet() {
+        String w = word();
+        String filler = "Nothing to see in this sentence at all. ".repeat(20);
+        // the only occurrence starts a sentence, ~800 characters in: the window must be found case-insensitively
+        String capitalized = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        created(story("Deep " + w, null, "<p>" + filler + capitalized + " was found here.</p>"));
+        search(w).then().statusCode(200)
+                .body("items[0].highlights.body", containsString("<mark>" + capitalized + "</mark> was found here"));
+        Map<String, Object> ru = with(story("Глубоко " + w, null,
+                "<p>" + "Ничего интересного в этом предложении нет. ".repeat(20) + "Переговоры начались.</p>"),
+                "language", "ru");
+        created(ru);
+        // the word is capitalized only in the body, and lower() of a C-locale database leaves Cyrillic alone
+        search("переговоры " + w, "language", "ru").then().statusCode(200)
+                .body("items[0].highlights.body", containsString("<mark>Переговоры</mark> начались"));
+    }
+
+    @Test
     void shouldStemRussianAndArabicArticles() {
         String w = word();
         Map<String, Object> ru = story("Переговоры в Москве " + w, null, "<p>Текст.</p>");

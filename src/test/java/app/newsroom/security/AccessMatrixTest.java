@@ -65,6 +65,19 @@ class AccessMatrixTest {
                         .body(Map.of("name", "Matrix gone " + token())).post("/api/v1/tags").path("slug")), 401, 403, 204, 204),
                 new Case("GET /sections", r -> r.get("/api/v1/sections"), 200, 200, 200, 200),
                 new Case("GET /changes", r -> r.queryParam("limit", "5").get("/api/v1/changes"), 401, 200, 200, 200),
+                new Case("GET /search", r -> r.queryParam("q", "matrix " + t).get("/api/v1/search"), 200, 200, 200, 200),
+                new Case("GET /search/suggest", r -> r.queryParam("q", "matr").get("/api/v1/search/suggest"),
+                        200, 200, 200, 200),
+                new Case("GET /articles/{published}/related", r -> r.get("/api/v1/articles/" + published.get("slug")
+                        + "/related"), 200, 200, 200, 200),
+                new Case("GET /articles/{draft}/related", r -> r.get("/api/v1/articles/" + draft.get("id") + "/related"),
+                        404, 404, 404, 404),
+                new Case("GET /feeds/rss", r -> r.get("/api/v1/feeds/rss"), 200, 200, 200, 200),
+                new Case("GET /feeds/atom", r -> r.get("/api/v1/feeds/atom"), 200, 200, 200, 200),
+                new Case("GET /feeds/json", r -> r.get("/api/v1/feeds/json"), 200, 200, 200, 200),
+                new Case("POST /articles/import", r -> r.contentType("application/x-ndjson")
+                        .body(("{\"headline\": \"Matrix import " + token() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .post("/api/v1/articles/import"), 401, 403, 200, 200),
                 new Case("POST /keys", r -> r.contentType(ContentType.JSON).body(Map.of("name", "m", "role", "partner"))
                         .post("/api/v1/keys"), 401, 403, 403, 201),
                 new Case("GET /keys", r -> r.get("/api/v1/keys"), 401, 403, 403, 200),
@@ -89,7 +102,7 @@ class AccessMatrixTest {
             }
         }
         assertEquals(List.of(), wrong, String.join("\n", wrong));
-        assertEquals(19, cases.size(), Arrays.toString(CALLERS));
+        assertEquals(27, cases.size(), Arrays.toString(CALLERS));
     }
 
     @Test

@@ -367,7 +367,7 @@ class SearchRepository {
         // Finding it: ASCII words in the body lowered byte-wise (COLLATE "C", one pass). Words with other letters
         // (Cyrillic, Greek...) are looked for as written lowercase, Capitalized and in CAPITALS: lower() depends on the
         // database's locale (a C-locale database lowers ASCII only) and costs ~100 µs per body. The body is
-        // decompressed once ("|| ''" makes a plain copy): each use of the column would decompress it again (~50 µs)
+        // read from TOAST once ("|| ''" makes a plain copy): each use of the column would fetch it again (~50 µs)
         Query query = em.createNativeQuery("""
                 SELECT a.id,
                        ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :headlineOptions),

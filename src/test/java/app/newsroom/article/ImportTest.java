@@ -141,4 +141,20 @@ class ImportTest {
         given().get("/api/v1/tags/only-ghost-" + t).then().statusCode(404);
         given().get("/api/v1/tags/shared-" + t).then().statusCode(200);
     }
+
+    @Test
+    void shouldRefuseLinesBeyondTheTenThousandthAndStillReportThem() {
+        // 10,000 lines that fail validation (cheap: nothing reaches the database), then one more that is valid
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            ndjson.append("{\"headline\": \"\"}\n");
+        }
+        String t = token();
+        ndjson.append("{\"headline\": \"Line ten thousand and one ").append(t).append("\"}\n");
+        JsonPath report = post(ndjson.toString());
+        assertEquals(Map.of("lines", 10_001, "created", 0, "updated", 0, "failed", 10_001), report.getMap("totals"));
+        assertEquals(10_001, report.getInt("lines[10000].line"));
+        assertEquals("(line)", report.getString("lines[10000].errors[0].field"));
+        editor().get("/api/v1/articles/line-ten-thousand-and-one-" + t).then().statusCode(404);
+    }
 }

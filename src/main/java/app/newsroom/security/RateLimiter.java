@@ -36,6 +36,8 @@ public class RateLimiter {
     private final RedisClient redis;
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final ProxyManager<byte[]> shared;
+    /** One configuration per bucket size (a role's limit): a handful, built once. */
+    private final java.util.Map<Long, BucketConfiguration> configurations = new java.util.concurrent.ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
     RateLimiter(NewsroomConfig config) {
@@ -63,8 +65,8 @@ public class RateLimiter {
 
     /** Takes one token from the client's bucket of the given size, without blocking the calling thread. */
     public java.util.concurrent.CompletableFuture<ConsumptionProbe> consume(String client, long limit) {
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build()).build();
+        BucketConfiguration configuration = configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(l).refillGreedy(l, window).build()).build());
         String key = "newsroom:rate:" + limit + ":" + client;
         if (shared != null) {
             return shared.asAsync().getProxy(key.getBytes(StandardCharsets.UTF_8),

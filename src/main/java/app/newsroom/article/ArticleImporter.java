@@ -130,11 +130,7 @@ class ArticleImporter {
      */
     private static String slugFamily(ArticleRequest request) {
         if (request.tags() != null) {
-            for (int i = 0; i < request.tags().size(); i++) {
-                if (app.newsroom.common.Slugs.slugify(request.tags().get(i)).isEmpty()) {
-                    throw ProblemException.badRequest("tags[" + i + "]", "must contain at least one letter or digit");
-                }
-            }
+            app.newsroom.tag.TagService.bySlug(request.tags());
         }
         String slug = request.slug() != null ? SUFFIX.matcher(request.slug()).replaceFirst("")
                 : ArticleService.baseSlug(request.headline());

@@ -183,7 +183,9 @@ public class ArticleResource {
                     + "10,000 lines, 64 MiB). A line whose slug exists updates that article; any other line creates "
                     + "one. Each line is validated like POST /articles and applied whole or not at all; a bad line "
                     + "never stops the others. The answer reports every line (1-based number, result, id and slug, or "
-                    + "errors) and totals.")
+                    + "errors) and totals. Blank lines are skipped: they keep their number but get no entry. Lines "
+                    + "beyond the 10,000th are not applied; each is reported as an error on `(line)`. The 64 MiB limit "
+                    + "replaces the 1 MiB of other bodies: 10,000 ordinary articles weigh ~46 MB.")
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
             description = "One ArticleRequest as JSON per line")))
     @APIResponse(responseCode = "200", description = "What became of each line (also when some failed)",

@@ -132,6 +132,8 @@ class SearchRepository {
             for (int i = 0; i < branches.size(); i++) {
                 params.put("c" + i, branches.get(i).config());
                 params.put("q" + i, branches.get(i).tsquery());
+                params.put("h" + i, headlineOnly(branches.get(i).tsquery()));
+                params.put("w" + i, anyOf(branches.get(i).lexemes(), ""));
             }
             ArticleRepository.appendFilters(criteria, tagGroups, filters, params);
             where = where(i -> "a.search_vector @@ CAST(" + literal(branches.get(i).tsquery()) + " AS tsquery)");
@@ -217,14 +219,6 @@ class SearchRepository {
         void bind(Query query) {
             bindUsed(query, params);
         }
-
-        /** Binds a statement that also uses {@link #score()} or {@link #fieldBonus()}. */
-        void bindScored(Query query) {
-            bind(query);
-            for (int i = 0; i < branches.size(); i++) {
-                query.setParameter("h" + i, headlineOnly(branches.get(i).tsquery()));
-            }
-        }
     }
 
     record Hit(UUID id, double score) {
@@ -240,10 +234,6 @@ class SearchRepository {
      */
     @SuppressWarnings("unchecked")
     Ranked ranked(Match match, TierPlan plan, int segment, int pool, int offset, int limit) {
-        Map<String, Object> extra = new HashMap<>();
-        for (int i = 0; i < match.branches.size(); i++) {
-            extra.put("w" + i, anyOf(match.branches.get(i).lexemes(), ""));
-        }
         String where = plan.everyMatch() ? match.where : match.tierWhere(plan.level(), plan.allWords());
         // candidates in the cheap order, numbered; each segment of `segment` of them is ranked exactly on its own, so
         // a candidate's page never depends on how deep the client pages (no repeats, no gaps between pages)
@@ -256,8 +246,7 @@ class SearchRepository {
                 + where + " ORDER BY rn LIMIT :pool) a) p"
                 + " ORDER BY (p.rn - 1) / :segment, p.score DESC, p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
         Query query = em.createNativeQuery(sql);
-        match.bindScored(query);
-        bindUsed(query, extra);
+        match.bind(query);
         query.setParameter("pool", pool).setParameter("segment", segment).setParameter("limit", limit)
                 .setParameter("offset", offset);
         List<Object[]> rows = query.getResultList();
@@ -288,22 +277,21 @@ class SearchRepository {
     }
 
     /** Every match ranked exactly: for queries with no more matches than one segment of the pool. */
-    @SuppressWarnings("unchecked")
     List<Hit> exact(Match match, int offset, int limit) {
-        Query query = em.createNativeQuery("SELECT a.id, " + match.score() + " AS score FROM article a" + match.where
-                + " ORDER BY score DESC, a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
-        match.bindScored(query);
-        query.setParameter("limit", limit).setParameter("offset", offset);
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
+        return scoredPage(match, "score DESC, a.published_at DESC, a.id DESC", offset, limit);
     }
 
     /** Newest first: no ranking, but the page still carries each row's score. */
-    @SuppressWarnings("unchecked")
     List<Hit> newest(Match match, int offset, int limit) {
-        Query query = em.createNativeQuery("SELECT a.id, " + match.score() + " FROM article a" + match.where
-                + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset");
-        match.bindScored(query);
+        return scoredPage(match, "a.published_at DESC, a.id DESC", offset, limit);
+    }
+
+    /** A page of every match in this order, each with its exact score. */
+    @SuppressWarnings("unchecked")
+    private List<Hit> scoredPage(Match match, String order, int offset, int limit) {
+        Query query = em.createNativeQuery("SELECT a.id, " + match.score() + " AS score FROM article a" + match.where
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
+        match.bind(query);
         query.setParameter("limit", limit).setParameter("offset", offset);
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
@@ -368,6 +356,8 @@ class SearchRepository {
         // (Cyrillic, Greek...) are looked for as written lowercase, Capitalized and in CAPITALS: lower() depends on the
         // database's locale (a C-locale database lowers ASCII only) and costs ~100 µs per body. The body is
         // read from TOAST once ("|| ''" makes a plain copy): each use of the column would fetch it again (~50 µs)
+        // the body's fragment marks any of the words (%2$s): a fragment must hold a whole match of the query to be
+        // chosen, and the words of one match may be split between headline and body
         Query query = em.createNativeQuery("""
                 SELECT a.id,
                        ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :headlineOptions),
@@ -393,15 +383,7 @@ class SearchRepository {
         query.setParameter("ascii", ascii.get(true).toArray(new String[0]))
                 .setParameter("other", ascii.get(false).stream().flatMap(SearchRepository::caseVariants).distinct()
                         .toArray(String[]::new));
-        for (int i = 0; i < match.branches.size(); i++) {
-            if (match.branches.size() > 1) {
-                query.setParameter("c" + i, match.branches.get(i).config());
-            }
-            query.setParameter("q" + i, match.branches.get(i).tsquery());
-            // the body's fragment marks any of the words: a fragment must hold a whole match of the query to be
-            // chosen, and the words of one match may be split between headline and body
-            query.setParameter("w" + i, anyOf(match.branches.get(i).lexemes(), ""));
-        }
+        match.bind(query);
         query.setParameter("headlineOptions", Highlights.HEADLINE_OPTIONS)
                 .setParameter("bodyOptions", Highlights.BODY_OPTIONS)
                 .setParameter("ids", ids.toArray(new UUID[0]));

@@ -136,7 +136,7 @@ public class SearchResource {
             @Parameter(description = "Most suggestions (max 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "10")) @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
         String text = QueryParams.text("q", q, 100);
-        if (text == null || text.isEmpty()) {
+        if (text == null) { // absent or blank
             throw ProblemException.badRequest("q", "must not be blank");
         }
         int max = QueryParams.intParam("limit", limit, 10, 1, 20);

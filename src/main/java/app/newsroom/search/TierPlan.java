@@ -17,10 +17,6 @@ record TierPlan(int level, boolean allWords) {
 
     static final TierPlan EVERY_MATCH = new TierPlan(0, false);
 
-    TierPlan(int level) {
-        this(level, false);
-    }
-
     boolean everyMatch() {
         return level == 0;
     }

@@ -29,13 +29,6 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         return found;
     }
 
-    /** Which of these slugs are tags; one read. */
-    @SuppressWarnings("unchecked")
-    public List<String> existingSlugs(Collection<String> slugs) {
-        return getEntityManager().createNativeQuery("SELECT slug FROM tag WHERE slug = ANY(:slugs)")
-                .setParameter("slugs", slugs.toArray(new String[0])).getResultList();
-    }
-
     /** Inserts topic tags (slug to name) unless their slug exists; returns the slugs inserted. One statement. */
     @SuppressWarnings("unchecked")
     public List<String> insertMissing(Map<String, String> namesBySlug, java.time.Instant now) {

@@ -123,14 +123,7 @@ public class TagService {
         if (names == null || names.isEmpty()) {
             return new ArrayList<>();
         }
-        Map<String, String> bySlug = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String slug = Slugs.slugify(names.get(i));
-            if (slug.isEmpty()) {
-                throw ProblemException.badRequest("tags[" + i + "]", "must contain at least one letter or digit");
-            }
-            bySlug.putIfAbsent(slug, names.get(i).trim());
-        }
+        Map<String, String> bySlug = bySlug(names);
         List<String> unknown = bySlug.keySet().stream().filter(s -> !known.containsKey(s)).toList();
         if (!unknown.isEmpty()) {
             tags.findBySlugs(unknown).forEach(t -> known.put(t.slug, t));
@@ -142,7 +135,7 @@ public class TagService {
                 tag = new Tag();
                 tag.id = Ids.newId();
                 tag.slug = e.getKey();
-                tag.name = e.getValue().length() > 200 ? e.getValue().substring(0, 200) : e.getValue();
+                tag.name = e.getValue();
                 tag.type = TagType.TOPIC;
                 tag.createdAt = Times.now();
                 tag.updatedAt = tag.createdAt;
@@ -161,21 +154,25 @@ public class TagService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public java.util.Set<String> createMissing(List<String> names) {
+        Map<String, String> bySlug = bySlug(names);
+        return bySlug.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(tags.insertMissing(bySlug, Times.now()));
+    }
+
+    /**
+     * The tags of an article's request by slug, each named by its first spelling (trimmed, at most 200 characters);
+     * a name without letters or digits is a 400 that names it ({@code tags[2]}).
+     */
+    public static Map<String, String> bySlug(List<String> names) {
         Map<String, String> bySlug = new LinkedHashMap<>();
-        for (String name : names) {
-            String slug = Slugs.slugify(name);
-            if (!slug.isEmpty()) {
-                bySlug.putIfAbsent(slug, name.trim().length() > 200 ? name.trim().substring(0, 200) : name.trim());
+        for (int i = 0; i < names.size(); i++) {
+            String slug = Slugs.slugify(names.get(i));
+            if (slug.isEmpty()) {
+                throw ProblemException.badRequest("tags[" + i + "]", "must contain at least one letter or digit");
             }
+            String name = names.get(i).trim();
+            bySlug.putIfAbsent(slug, name.length() > 200 ? name.substring(0, 200) : name);
         }
-        if (bySlug.isEmpty()) {
-            return java.util.Set.of();
-        }
-        bySlug.keySet().removeAll(tags.existingSlugs(bySlug.keySet()));
-        if (bySlug.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(tags.insertMissing(bySlug, Times.now()));
+        return bySlug;
     }
 
     /** Deletes those of these tags that no article uses: tags a bulk import created for lines that then failed. */

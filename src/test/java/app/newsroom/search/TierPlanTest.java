@@ -26,11 +26,11 @@ class TierPlanTest {
 
     @Test
     void shouldStepDownOneTierAtATime() {
-        assertEquals(40, new TierPlan(60).lower().level());
+        assertEquals(40, new TierPlan(60, false).lower().level());
         assertEquals(new TierPlan(10, true), new TierPlan(14, true).lower());
-        assertEquals(20, new TierPlan(30).lower().level());
-        assertEquals(10, new TierPlan(14).lower().level());
-        assertTrue(new TierPlan(10).lower().everyMatch());
+        assertEquals(20, new TierPlan(30, false).lower().level());
+        assertEquals(10, new TierPlan(14, false).lower().level());
+        assertTrue(new TierPlan(10, false).lower().everyMatch());
         assertTrue(TierPlan.EVERY_MATCH.lower().everyMatch());
     }
 }

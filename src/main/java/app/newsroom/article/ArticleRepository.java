@@ -66,81 +66,97 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
+     * The columns of the summary form of article {@code a}, to be read with {@link #SUMMARY_JOINS} and turned into a
+     * summary by {@link #summaryOf}: {@value #SUMMARY_WIDTH} columns, tags by name and links by position as parallel
+     * text arrays. Statements that show a page of summaries (lists, search) read them in the same statement as the
+     * page itself.
+     */
+    public static final String SUMMARY_COLUMNS = """
+            a.id, a.slug, a.headline, a.standfirst, a.byline, a.section, a.language, a.status,
+            a.published_at, a.created_at, a.updated_at, a.version, a.word_count,
+            tg.slugs, tg.names, tg.types,
+            lk.ids, lk.positions, lk.titles, lk.urls, lk.target_ids, lk.target_slugs, lk.target_headlines""";
+    public static final int SUMMARY_WIDTH = 23;
+    /** The joins {@link #SUMMARY_COLUMNS} read; internal links to articles not public at {@code :now} are left out. */
+    public static final String SUMMARY_JOINS = """
+              LEFT JOIN LATERAL (
+                  SELECT CAST(array_agg(t.slug ORDER BY t.name, t.slug) AS text[]) AS slugs,
+                         CAST(array_agg(t.name ORDER BY t.name, t.slug) AS text[]) AS names,
+                         CAST(array_agg(t.type ORDER BY t.name, t.slug) AS text[]) AS types
+                    FROM article_tag at JOIN tag t ON t.id = at.tag_id
+                   WHERE at.article_id = a.id) tg ON true
+              LEFT JOIN LATERAL (
+                  SELECT CAST(array_agg(CAST(l.id AS text) ORDER BY l.position) AS text[]) AS ids,
+                         CAST(array_agg(CAST(l.position AS text) ORDER BY l.position) AS text[]) AS positions,
+                         CAST(array_agg(l.title ORDER BY l.position) AS text[]) AS titles,
+                         CAST(array_agg(l.url ORDER BY l.position) AS text[]) AS urls,
+                         CAST(array_agg(CAST(t.id AS text) ORDER BY l.position) AS text[]) AS target_ids,
+                         CAST(array_agg(t.slug ORDER BY l.position) AS text[]) AS target_slugs,
+                         CAST(array_agg(t.headline ORDER BY l.position) AS text[]) AS target_headlines
+                    FROM related_link l LEFT JOIN article t ON t.id = l.target_article_id
+                   WHERE l.article_id = a.id
+                     AND (l.target_article_id IS NULL OR (t.status = 'published' AND t.published_at <= :now))) lk ON true
+            """;
+
+    /**
      * The summary form of these articles, in the order given, read as a projection: one statement, no entities, no
      * bodies. Lists and search pages show 20–100 summaries per request, and loading them as entities (bodies included)
-     * was most of the service's CPU on a search page. Tags by name, links by position (their columns as parallel text
-     * arrays); internal links to articles not public at {@code now} are left out, and so are the articles themselves
-     * unless {@code anyStatus}.
+     * was most of the service's CPU on a search page. The articles themselves are left out unless public at
+     * {@code now} or {@code anyStatus}.
      */
     @SuppressWarnings("unchecked")
     public List<ArticleDtos.ArticleSummary> summaries(List<UUID> ids, Instant now, boolean anyStatus) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                SELECT a.id, a.slug, a.headline, a.standfirst, a.byline, a.section, a.language, a.status,
-                       a.published_at, a.created_at, a.updated_at, a.version, a.word_count,
-                       tg.slugs, tg.names, tg.types,
-                       lk.ids, lk.positions, lk.titles, lk.urls, lk.target_ids, lk.target_slugs, lk.target_headlines
-                  FROM article a
-                  LEFT JOIN LATERAL (
-                      SELECT CAST(array_agg(t.slug ORDER BY t.name, t.slug) AS text[]) AS slugs,
-                             CAST(array_agg(t.name ORDER BY t.name, t.slug) AS text[]) AS names,
-                             CAST(array_agg(t.type ORDER BY t.name, t.slug) AS text[]) AS types
-                        FROM article_tag at JOIN tag t ON t.id = at.tag_id
-                       WHERE at.article_id = a.id) tg ON true
-                  LEFT JOIN LATERAL (
-                      SELECT CAST(array_agg(CAST(l.id AS text) ORDER BY l.position) AS text[]) AS ids,
-                             CAST(array_agg(CAST(l.position AS text) ORDER BY l.position) AS text[]) AS positions,
-                             CAST(array_agg(l.title ORDER BY l.position) AS text[]) AS titles,
-                             CAST(array_agg(l.url ORDER BY l.position) AS text[]) AS urls,
-                             CAST(array_agg(CAST(t.id AS text) ORDER BY l.position) AS text[]) AS target_ids,
-                             CAST(array_agg(t.slug ORDER BY l.position) AS text[]) AS target_slugs,
-                             CAST(array_agg(t.headline ORDER BY l.position) AS text[]) AS target_headlines
-                        FROM related_link l LEFT JOIN article t ON t.id = l.target_article_id
-                       WHERE l.article_id = a.id
-                         AND (l.target_article_id IS NULL OR (t.status = 'published' AND t.published_at <= :now))) lk ON true
-                 WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))""")
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a "
+                + SUMMARY_JOINS + " WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))")
                 .setParameter("ids", ids.toArray(new UUID[0])).setParameter("now", now)
                 .setParameter("anyStatus", anyStatus).getResultList();
         Map<UUID, ArticleDtos.ArticleSummary> byId = new HashMap<>();
         for (Object[] r : rows) {
-            List<app.newsroom.tag.TagDtos.TagRef> tags = new ArrayList<>();
-            if (r[13] != null) {
-                String[] slugs = (String[]) r[13];
-                String[] names = (String[]) r[14];
-                String[] types = (String[]) r[15];
-                for (int i = 0; i < slugs.length; i++) {
-                    tags.add(new app.newsroom.tag.TagDtos.TagRef(slugs[i], names[i],
-                            app.newsroom.tag.TagType.valueOf(types[i].toUpperCase(java.util.Locale.ROOT))));
-                }
-            }
-            List<ArticleDtos.RelatedLinkResponse> links = new ArrayList<>();
-            if (r[16] != null) {
-                String[] linkIds = (String[]) r[16];
-                String[] positions = (String[]) r[17];
-                String[] titles = (String[]) r[18];
-                String[] urls = (String[]) r[19];
-                String[] targetIds = (String[]) r[20];
-                String[] targetSlugs = (String[]) r[21];
-                String[] targetHeadlines = (String[]) r[22];
-                for (int i = 0; i < linkIds.length; i++) {
-                    UUID linkId = UUID.fromString(linkIds[i]);
-                    int position = Integer.parseInt(positions[i]);
-                    links.add(targetIds[i] == null
-                            ? new ArticleDtos.RelatedLinkResponse(linkId, titles[i], urls[i], null, position)
-                            : new ArticleDtos.RelatedLinkResponse(linkId, targetHeadlines[i], null,
-                                    new ArticleDtos.ArticleRef(UUID.fromString(targetIds[i]), targetSlugs[i],
-                                            targetHeadlines[i]), position));
-                }
-            }
-            UUID id = (UUID) r[0];
-            byId.put(id, new ArticleDtos.ArticleSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], ArticleStatus.valueOf(((String) r[7]).toUpperCase(java.util.Locale.ROOT)),
-                    instant(r[8]), instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(),
-                    ((Number) r[12]).intValue(), tags, links));
+            ArticleDtos.ArticleSummary summary = summaryOf(r, 0);
+            byId.put(summary.id(), summary);
         }
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The summary in the {@link #SUMMARY_COLUMNS} of a row, starting at column {@code first}. */
+    public static ArticleDtos.ArticleSummary summaryOf(Object[] row, int first) {
+        Object[] r = java.util.Arrays.copyOfRange(row, first, first + SUMMARY_WIDTH);
+        List<app.newsroom.tag.TagDtos.TagRef> tags = new ArrayList<>();
+        if (r[13] != null) {
+            String[] slugs = (String[]) r[13];
+            String[] names = (String[]) r[14];
+            String[] types = (String[]) r[15];
+            for (int i = 0; i < slugs.length; i++) {
+                tags.add(new app.newsroom.tag.TagDtos.TagRef(slugs[i], names[i],
+                        app.newsroom.tag.TagType.valueOf(types[i].toUpperCase(java.util.Locale.ROOT))));
+            }
+        }
+        List<ArticleDtos.RelatedLinkResponse> links = new ArrayList<>();
+        if (r[16] != null) {
+            String[] linkIds = (String[]) r[16];
+            String[] positions = (String[]) r[17];
+            String[] titles = (String[]) r[18];
+            String[] urls = (String[]) r[19];
+            String[] targetIds = (String[]) r[20];
+            String[] targetSlugs = (String[]) r[21];
+            String[] targetHeadlines = (String[]) r[22];
+            for (int i = 0; i < linkIds.length; i++) {
+                UUID linkId = UUID.fromString(linkIds[i]);
+                int position = Integer.parseInt(positions[i]);
+                links.add(targetIds[i] == null
+                        ? new ArticleDtos.RelatedLinkResponse(linkId, titles[i], urls[i], null, position)
+                        : new ArticleDtos.RelatedLinkResponse(linkId, targetHeadlines[i], null,
+                                new ArticleDtos.ArticleRef(UUID.fromString(targetIds[i]), targetSlugs[i],
+                                        targetHeadlines[i]), position));
+            }
+        }
+        return new ArticleDtos.ArticleSummary((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (String) r[6], ArticleStatus.valueOf(((String) r[7]).toUpperCase(java.util.Locale.ROOT)),
+                instant(r[8]), instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(),
+                ((Number) r[12]).intValue(), tags, links);
     }
 
     private static Instant instant(Object value) {

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import app.newsroom.article.ArticleCriteria;
+import app.newsroom.article.ArticleDtos;
 import app.newsroom.article.ArticleRepository;
 
 /**
@@ -221,37 +222,33 @@ class SearchRepository {
         }
     }
 
-    record Hit(UUID id, double score) {
+    /** A row of a result page: the article's summary, its score, and its headline and body marked by ts_headline. */
+    record PageRow(ArticleDtos.ArticleSummary summary, double score, String headline, String body) {
     }
 
-    /** A ranked page, and how many candidates its pool held (fewer than asked: the tier was too thin). */
-    record Ranked(List<Hit> hits, long poolRows) {
+    /** A page of results, and how many candidates its pool held (fewer than asked: the tier was too thin). */
+    record Page(List<PageRow> rows, long poolRows) {
     }
 
     /**
      * One page of a ranked search: the pool (the best {@code pool} candidates by the cheap score, from the plan's
      * tier or from every match), ranked exactly segment by segment; ties by recency, then id, so pages are stable.
      */
-    @SuppressWarnings("unchecked")
-    Ranked ranked(Match match, TierPlan plan, int segment, int pool, int offset, int limit) {
+    Page ranked(Match match, TierPlan plan, int segment, int pool, int offset, int limit) {
         String where = plan.everyMatch() ? match.where : match.tierWhere(plan.level(), plan.allWords());
         // candidates in the cheap order, numbered; each segment of `segment` of them is ranked exactly on its own, so
         // a candidate's page never depends on how deep the client pages (no repeats, no gaps between pages)
         String cheapOrder = match.fieldBonus() + " DESC, ts_rank_cd(a.search_head, " + match.anyWord()
                 + ", 0) DESC, a.published_at DESC, a.id DESC";
-        String sql = "SELECT p.id, p.score, p.pool_rows FROM (SELECT a.id, a.published_at, a.rn, " + match.score()
+        String order = "(p.rn - 1) / :segment, p.score DESC, p.published_at DESC, p.id DESC";
+        String hits = "SELECT p.id, p.score, p.pool_rows, row_number() OVER (ORDER BY " + order + ") AS ord"
+                + " FROM (SELECT a.id, a.published_at, a.rn, " + match.score()
                 + " AS score, count(*) OVER () AS pool_rows"
                 + " FROM (SELECT a.id, a.published_at, a.search_config, a.search_head, a.search_vector,"
                 + " row_number() OVER (ORDER BY " + cheapOrder + ") AS rn FROM article a"
                 + where + " ORDER BY rn LIMIT :pool) a) p"
-                + " ORDER BY (p.rn - 1) / :segment, p.score DESC, p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
-        Query query = em.createNativeQuery(sql);
-        match.bind(query);
-        query.setParameter("pool", pool).setParameter("segment", segment).setParameter("limit", limit)
-                .setParameter("offset", offset);
-        List<Object[]> rows = query.getResultList();
-        return new Ranked(rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList(),
-                rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).longValue());
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+        return page(match, hits, Map.of("pool", pool, "segment", segment, "limit", limit, "offset", offset));
     }
 
     /**
@@ -277,27 +274,96 @@ class SearchRepository {
     }
 
     /** Every match ranked exactly: for queries with no more matches than one segment of the pool. */
-    List<Hit> exact(Match match, int offset, int limit) {
-        return scoredPage(match, "score DESC, a.published_at DESC, a.id DESC", offset, limit);
+    Page exact(Match match, int offset, int limit) {
+        return scoredPage(match, "score DESC, published_at DESC, id DESC", offset, limit);
     }
 
     /** Newest first: no ranking, but the page still carries each row's score. */
-    List<Hit> newest(Match match, int offset, int limit) {
-        return scoredPage(match, "a.published_at DESC, a.id DESC", offset, limit);
+    Page newest(Match match, int offset, int limit) {
+        return scoredPage(match, "published_at DESC, id DESC", offset, limit);
     }
 
-    /** A page of every match in this order, each with its exact score. */
+    /** A page of every match in this order (of the columns id, published_at and score), each with its exact score. */
+    private Page scoredPage(Match match, String order, int offset, int limit) {
+        String hits = "SELECT s.id, s.score, 0 AS pool_rows, row_number() OVER (ORDER BY " + order + ") AS ord FROM ("
+                + "SELECT a.id, a.published_at, " + match.score() + " AS score FROM article a" + match.where
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset) s";
+        return page(match, hits, Map.of("limit", limit, "offset", offset));
+    }
+
+    /**
+     * The rows of a page with everything the answer shows, in one statement: {@code hits} (id, score, pool_rows,
+     * ord) picks the page; each of its rows is joined with its summary and highlighted. ts_headline is the expensive
+     * part of a search, so it runs for the page's rows only; it parses all the text it is given (~1.5 ms for a
+     * 500-word body), so the body's is given a window of ~300 characters around the first occurrence of a query word
+     * (a stem is a prefix of the words it stems from), whole words only; the body's start when none is found (a word
+     * written with accents the query lacks).
+     *
+     * <p>
+     * Finding that occurrence: ASCII words in the body lowered byte-wise (COLLATE "C", one pass). Words with other
+     * letters (Cyrillic, Greek...) are looked for as written lowercase, Capitalized and in CAPITALS: lower() depends
+     * on the database's locale (a C-locale database lowers ASCII only) and costs ~100 µs per body. The body is read
+     * from TOAST once ("|| ''" makes a plain copy): each use of the column would fetch it again (~50 µs). The body's
+     * fragment marks any of the words: a fragment must hold a whole match of the query to be chosen, and the words of
+     * one match may be split between headline and body.
+     */
     @SuppressWarnings("unchecked")
-    private List<Hit> scoredPage(Match match, String order, int offset, int limit) {
-        Query query = em.createNativeQuery("SELECT a.id, " + match.score() + " AS score FROM article a" + match.where
-                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
+    private Page page(Match match, String hits, Map<String, Object> pageParams) {
+        java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();
+        match.branches.forEach(b -> lexemes.addAll(b.lexemes()));
+        String[] ascii = lexemes.stream().filter(l -> l.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
+        String[] other = lexemes.stream().filter(l -> l.chars().anyMatch(c -> c >= 0x80))
+                .flatMap(SearchRepository::caseVariants).distinct().toArray(String[]::new);
+        List<String> firstMatch = new ArrayList<>();
+        if (ascii.length > 0) {
+            firstMatch.add("(SELECT min(nullif(strpos(b.ascii_lowered, l), 0)) FROM unnest(CAST(:ascii AS text[])) l)");
+        }
+        if (other.length > 0) {
+            firstMatch.add("(SELECT min(nullif(strpos(b.body, l), 0)) FROM unnest(CAST(:other AS text[])) l)");
+        }
+        String position = firstMatch.isEmpty() ? "1"
+                : "coalesce(" + (firstMatch.size() == 1 ? firstMatch.get(0) : "least(" + String.join(", ", firstMatch) + ")")
+                        + ", 1)";
+        Query query = em.createNativeQuery("""
+                WITH page AS MATERIALIZED (%1$s)
+                SELECT page.score, page.pool_rows,
+                       ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %2$s, :headlineOptions),
+                       ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %3$s, :bodyOptions),
+                       %4$s
+                  FROM page JOIN article a ON a.id = page.id
+                  %5$s
+                 CROSS JOIN LATERAL (%7$s) b
+                 CROSS JOIN LATERAL (SELECT greatest(%6$s - 100, 1) AS start) s
+                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 320 > length(b.body) THEN x.text
+                                                 ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
+                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(b.body, 320)
+                                                         ELSE regexp_replace(substr(b.body, s.start, 320), '^\\S*\\s+', '')
+                                                    END AS text) x) w
+                 ORDER BY page.ord""".formatted(hits, match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS,
+                ArticleRepository.SUMMARY_JOINS, position,
+                ascii.length == 0 ? "SELECT a.body_text || '' AS body OFFSET 0"
+                        : "SELECT t.body, lower(t.body COLLATE \"C\") AS ascii_lowered"
+                                + " FROM (SELECT a.body_text || '' AS body OFFSET 0) t OFFSET 0"));
         match.bind(query);
-        query.setParameter("limit", limit).setParameter("offset", offset);
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Hit((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
+        pageParams.forEach(query::setParameter);
+        if (ascii.length > 0) {
+            query.setParameter("ascii", ascii);
+        }
+        if (other.length > 0) {
+            query.setParameter("other", other);
+        }
+        query.setParameter("headlineOptions", Highlights.HEADLINE_OPTIONS)
+                .setParameter("bodyOptions", Highlights.BODY_OPTIONS);
+        List<PageRow> rows = new ArrayList<>();
+        long poolRows = 0;
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            poolRows = ((Number) r[1]).longValue();
+            rows.add(new PageRow(ArticleRepository.summaryOf(r, 4), ((Number) r[0]).doubleValue(), (String) r[2],
+                    (String) r[3]));
+        }
+        return new Page(rows, poolRows);
     }
 
-    /** Total matches and, when asked, facet counts over all of them; one statement. */
     record Counts(long total, List<Object[]> tags, List<Object[]> sections) {
     }
 
@@ -337,60 +403,6 @@ class SearchRepository {
         Query query = em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM article a" + match.where + ")");
         match.bind(query);
         return (Boolean) query.getSingleResult();
-    }
-
-    record Marked(String headline, String body) {
-    }
-
-    /** Highlights of the page's rows only: ts_headline is the expensive part of a search. */
-    @SuppressWarnings("unchecked")
-    Map<UUID, Marked> highlights(Match match, List<UUID> ids) {
-        Map<UUID, Marked> marked = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return marked;
-        }
-        // ts_headline parses all the text it is given (~1.5 ms for a 500-word body): give it a window of ~300
-        // characters around the first occurrence of a query word (a stem is a prefix of the words it stems from),
-        // whole words only; the body's start when none is found (a word written with accents the query lacks).
-        // Finding it: ASCII words in the body lowered byte-wise (COLLATE "C", one pass). Words with other letters
-        // (Cyrillic, Greek...) are looked for as written lowercase, Capitalized and in CAPITALS: lower() depends on the
-        // database's locale (a C-locale database lowers ASCII only) and costs ~100 µs per body. The body is
-        // read from TOAST once ("|| ''" makes a plain copy): each use of the column would fetch it again (~50 µs)
-        // the body's fragment marks any of the words (%2$s): a fragment must hold a whole match of the query to be
-        // chosen, and the words of one match may be split between headline and body
-        Query query = em.createNativeQuery("""
-                SELECT a.id,
-                       ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :headlineOptions),
-                       ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %2$s, :bodyOptions)
-                  FROM article a
-                 CROSS JOIN LATERAL (SELECT t.body, lower(t.body COLLATE "C") AS ascii_lowered
-                                       FROM (SELECT a.body_text || '' AS body OFFSET 0) t OFFSET 0) b
-                 CROSS JOIN LATERAL (SELECT coalesce(least(
-                                        (SELECT min(nullif(strpos(b.ascii_lowered, l), 0)) FROM unnest(CAST(:ascii AS text[])) l),
-                                        (SELECT min(nullif(strpos(b.body, l), 0)) FROM unnest(CAST(:other AS text[])) l)),
-                                        1) AS pos) f
-                 CROSS JOIN LATERAL (SELECT greatest(f.pos - 100, 1) AS start) s
-                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 320 > length(b.body) THEN x.text
-                                                 ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
-                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(b.body, 320)
-                                                         ELSE regexp_replace(substr(b.body, s.start, 320), '^\\S*\\s+', '')
-                                                    END AS text) x) w
-                 WHERE a.id = ANY(:ids)""".formatted(match.query(), match.anyWord()));
-        java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();
-        match.branches.forEach(b -> lexemes.addAll(b.lexemes()));
-        java.util.Map<Boolean, List<String>> ascii = lexemes.stream()
-                .collect(java.util.stream.Collectors.partitioningBy(l -> l.chars().allMatch(c -> c < 0x80)));
-        query.setParameter("ascii", ascii.get(true).toArray(new String[0]))
-                .setParameter("other", ascii.get(false).stream().flatMap(SearchRepository::caseVariants).distinct()
-                        .toArray(String[]::new));
-        match.bind(query);
-        query.setParameter("headlineOptions", Highlights.HEADLINE_OPTIONS)
-                .setParameter("bodyOptions", Highlights.BODY_OPTIONS)
-                .setParameter("ids", ids.toArray(new UUID[0]));
-        for (Object[] r : (List<Object[]>) query.getResultList()) {
-            marked.put((UUID) r[0], new Marked((String) r[1], (String) r[2]));
-        }
-        return marked;
     }
 
     /**

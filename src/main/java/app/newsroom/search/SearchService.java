@@ -82,23 +82,11 @@ class SearchService {
         }
         SearchRepository.Match m = match.get();
         SearchRepository.Counts counted = counts(m, request);
-        List<SearchRepository.Hit> hits = counted.total() <= page.offset() ? List.of()
-                : request.order() == Order.NEWEST ? repository.newest(m, page.offset(), page.size())
+        List<SearchRepository.PageRow> rows = counted.total() <= page.offset() ? List.of()
+                : request.order() == Order.NEWEST ? repository.newest(m, page.offset(), page.size()).rows()
                         : ranked(m, page, counted.total());
-        List<UUID> ids = hits.stream().map(SearchRepository.Hit::id).toList();
-        Map<UUID, SearchRepository.Marked> marked = repository.highlights(m, ids);
-        Map<UUID, ArticleSummary> summaries = articles.publicSummaries(ids).stream()
-                .collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
-        List<SearchHit> items = new ArrayList<>();
-        for (SearchRepository.Hit hit : hits) {
-            ArticleSummary summary = summaries.get(hit.id());
-            if (summary != null) {
-                SearchRepository.Marked mk = marked.get(hit.id());
-                items.add(SearchHit.of(summary, Math.round(hit.score() * 10000) / 10000.0,
-                        new Highlight(Highlights.toHtml(mk == null ? summary.headline() : mk.headline()),
-                                mk == null ? null : Highlights.toHtml(mk.body()))));
-            }
-        }
+        List<SearchHit> items = rows.stream().map(r -> SearchHit.of(r.summary(), Math.round(r.score() * 10000) / 10000.0,
+                new Highlight(Highlights.toHtml(r.headline()), Highlights.toHtml(r.body())))).toList();
         Facets facets = request.tagFacet() || request.sectionFacet() ? facets(counted, request) : null;
         String suggestion = counted.total() == 0 && items.isEmpty() ? didYouMean(request) : null;
         return new SearchResult(items, Page.of(items, page, counted.total()).page(), facets, suggestion);
@@ -123,20 +111,20 @@ class SearchService {
         return tagGroups.map(groups -> new SearchRepository.Match(branches, criteria, groups));
     }
 
-    private List<SearchRepository.Hit> ranked(SearchRepository.Match m, PageRequest page, long total) {
+    private List<SearchRepository.PageRow> ranked(SearchRepository.Match m, PageRequest page, long total) {
         // whole segments of the configured pool size, as many as the page reaches into
         int segment = config.poolSize();
         int pool = (page.offset() + page.size() + segment - 1) / segment * segment;
         if (total <= segment) {
             // every match fits in one segment, which would be ranked exactly anyway: skip the cheap pre-order
-            return repository.exact(m, page.offset(), page.size());
+            return repository.exact(m, page.offset(), page.size()).rows();
         }
         TierPlan plan = plan(m, pool, total);
         while (true) {
-            SearchRepository.Ranked ranked = repository.ranked(m, plan, segment, pool, page.offset(), page.size());
+            SearchRepository.Page ranked = repository.ranked(m, plan, segment, pool, page.offset(), page.size());
             // the tier was counted a few seconds ago; if writes thinned it since, rank the next lower one instead
             if (plan.everyMatch() || ranked.poolRows() >= pool) {
-                return ranked.hits();
+                return ranked.rows();
             }
             plan = plan.lower();
         }

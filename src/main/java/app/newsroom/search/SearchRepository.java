@@ -140,6 +140,28 @@ class SearchRepository {
             where = where(i -> "a.search_vector @@ CAST(" + literal(branches.get(i).tsquery()) + " AS tsquery)");
         }
 
+        /** The same match among these articles only: what the GIN index proposed is not checked again. */
+        private Match(Match base, UUID[] ids) {
+            this.branches = base.branches;
+            this.params.putAll(base.params);
+            this.params.put("ids", ids);
+            this.filters.append(base.filters);
+            this.where = " WHERE a.id = ANY(:ids) AND " + base.where.substring(" WHERE ".length());
+        }
+
+        /**
+         * This match among the articles that matched it when it was counted (see {@link Counts#ids}): each is checked
+         * again, so an edit since then is seen, but no other article is.
+         */
+        Match among(List<UUID> ids) {
+            return new Match(this, ids.toArray(new UUID[0]));
+        }
+
+        /** Whether the query looks for a phrase: checking a candidate reads its word positions (a TOAST read). */
+        boolean phrase() {
+            return branches.stream().anyMatch(Parsed::phrase);
+        }
+
         /**
          * The WHERE clause of a pool drawn from a tier: articles where all the words ({@code allWords}, for words that
          * must all occur) or any of them reach the tier. Tier tokens come from the head, which the full vector
@@ -364,19 +386,29 @@ class SearchRepository {
         return new Page(rows, poolRows);
     }
 
-    record Counts(long total, List<Object[]> tags, List<Object[]> sections) {
+    /**
+     * Totals and facets of a match; for a phrase with at most {@code idCap} matches, also their ids: the GIN index
+     * cannot check a phrase (word positions are only in the full vector, a TOAST read per candidate), so a phrase of
+     * two common words checks thousands of candidates to find a few dozen matches. Pages then rank those few
+     * ({@link Match#among}) instead of checking every candidate again.
+     */
+    record Counts(long total, List<Object[]> tags, List<Object[]> sections, List<UUID> ids) {
     }
 
     @SuppressWarnings("unchecked")
-    Counts counts(Match match, boolean tagFacet, boolean sectionFacet, int facetSize) {
+    Counts counts(Match match, boolean tagFacet, boolean sectionFacet, int facetSize, int idCap) {
+        boolean collectIds = match.phrase();
+        String noIds = collectIds ? ", CAST(NULL AS uuid[])" : "";
         StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT a.id, a.section FROM article a")
-                .append(match.where).append(") SELECT 'total', NULL, NULL, count(*) FROM m");
+                .append(match.where).append(") SELECT 'total', NULL, NULL, count(*)")
+                .append(collectIds ? ", CASE WHEN count(*) <= :idCap THEN array_agg(m.id) END" : "").append(" FROM m");
         if (sectionFacet) {
-            sql.append(" UNION ALL (SELECT 'section', m.section, NULL, count(*) FROM m WHERE m.section IS NOT NULL")
+            sql.append(" UNION ALL (SELECT 'section', m.section, NULL, count(*)").append(noIds)
+                    .append(" FROM m WHERE m.section IS NOT NULL")
                     .append(" GROUP BY m.section ORDER BY count(*) DESC, m.section LIMIT :facetSize)");
         }
         if (tagFacet) {
-            sql.append(" UNION ALL (SELECT 'tag', t.slug, t.name, count(*) FROM m")
+            sql.append(" UNION ALL (SELECT 'tag', t.slug, t.name, count(*)").append(noIds).append(" FROM m")
                     .append(" JOIN article_tag at ON at.article_id = m.id JOIN tag t ON t.id = at.tag_id")
                     .append(" GROUP BY t.slug, t.name ORDER BY count(*) DESC, t.slug LIMIT :facetSize)");
         }
@@ -385,17 +417,24 @@ class SearchRepository {
         if (tagFacet || sectionFacet) {
             query.setParameter("facetSize", facetSize);
         }
+        if (collectIds) {
+            query.setParameter("idCap", idCap);
+        }
         long total = 0;
+        List<UUID> ids = null;
         List<Object[]> tags = new ArrayList<>();
         List<Object[]> sections = new ArrayList<>();
         for (Object[] r : (List<Object[]>) query.getResultList()) {
             switch ((String) r[0]) {
-                case "total" -> total = ((Number) r[3]).longValue();
+                case "total" -> {
+                    total = ((Number) r[3]).longValue();
+                    ids = r.length > 4 && r[4] != null ? List.of((UUID[]) r[4]) : null;
+                }
                 case "section" -> sections.add(r);
                 default -> tags.add(r);
             }
         }
-        return new Counts(total, tags, sections);
+        return new Counts(total, tags, sections, ids);
     }
 
     /** Whether anything public matches; for checking a did-you-mean before offering it. */

@@ -54,6 +54,8 @@ class SearchService {
     }
 
     static final int FACET_SIZE = 20;
+    /** Phrases with at most this many matches keep their ids with their totals (see SearchRepository.Counts). */
+    static final int PHRASE_IDS = 500;
     /** Words of a query, for did-you-mean: letters and digits. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -82,6 +84,9 @@ class SearchService {
         }
         SearchRepository.Match m = match.get();
         SearchRepository.Counts counted = counts(m, request);
+        if (counted.ids() != null) {
+            m = m.among(counted.ids());
+        }
         List<SearchRepository.PageRow> rows = counted.total() <= page.offset() ? List.of()
                 : request.order() == Order.NEWEST ? repository.newest(m, page.offset(), page.size()).rows()
                         : ranked(m, page, counted.total());
@@ -161,7 +166,8 @@ class SearchService {
 
     private SearchRepository.Counts counts(SearchRepository.Match m, Request request) {
         return counts.get(key(m) + " facets " + request.tagFacet() + "/" + request.sectionFacet(),
-                k -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE)).await().indefinitely();
+                k -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE, PHRASE_IDS))
+                .await().indefinitely();
     }
 
     private static Facets facets(SearchRepository.Counts counted, Request request) {

@@ -80,6 +80,28 @@ class SearchTest {
     }
 
     @Test
+    void shouldPagePhraseMatchesFoundOnceWithTheirTotals() {
+        // a phrase's matches are found when it is counted, and its pages rank only those (SearchRepository.Counts)
+        String w = word();
+        for (int i = 1; i <= 3; i++) {
+            created(story("Harbour crane " + i + " " + w, null, "<p>The harbour crane number " + i + ".</p>"));
+        }
+        created(story("Crane over the harbour " + w, null, "<p>Not adjacent in that order.</p>"));
+        created(with(story("Draft harbour crane " + w, null, "<p>x</p>"), "status", "draft"));
+        List<String> first = headlines("\"harbour crane\" " + w, "pageSize", 2);
+        List<String> second = headlines("\"harbour crane\" " + w, "pageSize", 2, "page", 2);
+        search("\"harbour crane\" " + w, "pageSize", 2).then().body("page.totalItems", equalTo(3));
+        assertEquals(2, first.size());
+        assertEquals(1, second.size());
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        assertEquals(java.util.Set.of("Harbour crane 1 " + w, "Harbour crane 2 " + w, "Harbour crane 3 " + w),
+                java.util.Set.copyOf(all));
+        assertEquals(List.of("Harbour crane 3 " + w, "Harbour crane 2 " + w, "Harbour crane 1 " + w),
+                headlines("\"harbour crane\" " + w, "orderBy", "newest"));
+    }
+
+    @Test
     void shouldExcludeWordsWithMinusAndAcceptOr() {
         String w = word();
         String a = word();

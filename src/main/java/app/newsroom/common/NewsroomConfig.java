@@ -155,6 +155,13 @@ public interface NewsroomConfig {
         @WithDefault("800")
         int tierAbove();
 
+        /**
+         * How long an expired match total (with its facets and tier counts) may still be answered while one
+         * background task counts again; {@code 0s} makes the request that finds it expired wait for the count.
+         */
+        @WithDefault("60s")
+        java.time.Duration staleFor();
+
         /** How often the did-you-mean vocabulary takes in changed articles ({@code off} disables it). */
         @WithDefault("30s")
         String vocabularyEvery();

@@ -64,14 +64,30 @@ class SearchService {
     private final ArticleService articles;
     private final NewsroomConfig.Search config;
     private final Cache counts;
+    private final Revalidating revalidating;
 
     SearchService(SearchRepository repository, SearchVocabulary vocabulary, ArticleService articles,
-            NewsroomConfig config, @CacheName("search-counts") Cache counts) {
+            NewsroomConfig config, @CacheName("search-counts") Cache counts,
+            org.eclipse.microprofile.context.ManagedExecutor executor) {
         this.repository = repository;
         this.vocabulary = vocabulary;
         this.articles = articles;
         this.config = config.search();
         this.counts = counts;
+        io.quarkus.cache.CaffeineCache caffeine = counts.as(io.quarkus.cache.CaffeineCache.class);
+        this.revalidating = new Revalidating(new Revalidating.Fresh() {
+            @Override
+            public Object ifPresent(String key) {
+                java.util.concurrent.CompletableFuture<Object> f = caffeine.getIfPresent(key);
+                return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+            }
+
+            @Override
+            public Object get(String key, java.util.function.Function<String, Object> compute) {
+                return counts.get(key, compute).await().indefinitely();
+            }
+        }, this.config.staleFor(), 10_000,
+                task -> executor.execute(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(task)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
@@ -146,7 +162,7 @@ class SearchService {
         if (phrase || total < config.tierAbove()) {
             return TierPlan.EVERY_MATCH;
         }
-        return counts.get(key(m) + " tier " + pool, k -> {
+        return revalidating.get(key(m) + " tier " + pool, () -> {
             if (m.allWordsTiers()) {
                 TierPlan all = TierPlan.choose(repository.tierCounts(m, pool, true), pool, true);
                 if (!all.everyMatch()) {
@@ -154,7 +170,7 @@ class SearchService {
                 }
             }
             return TierPlan.choose(repository.tierCounts(m, pool, false), pool, false);
-        }).await().indefinitely();
+        });
     }
 
     private static String key(SearchRepository.Match m) {
@@ -165,9 +181,8 @@ class SearchService {
     }
 
     private SearchRepository.Counts counts(SearchRepository.Match m, Request request) {
-        return counts.get(key(m) + " facets " + request.tagFacet() + "/" + request.sectionFacet(),
-                k -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE, PHRASE_IDS))
-                .await().indefinitely();
+        return revalidating.get(key(m) + " facets " + request.tagFacet() + "/" + request.sectionFacet(),
+                () -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE, PHRASE_IDS));
     }
 
     private static Facets facets(SearchRepository.Counts counted, Request request) {

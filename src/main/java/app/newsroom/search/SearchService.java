@@ -1,23 +1,19 @@
 package app.newsroom.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import app.newsroom.article.ArticleCriteria;
-import app.newsroom.article.ArticleDtos.ArticleSummary;
 import app.newsroom.article.ArticleService;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.Page;
@@ -83,7 +79,7 @@ class SearchService {
             }
 
             @Override
-            public Object get(String key, java.util.function.Function<String, Object> compute) {
+            public Object get(String key, Function<String, Object> compute) {
                 return counts.get(key, compute).await().indefinitely();
             }
         }, this.config.staleFor(), 10_000,

@@ -46,6 +46,24 @@ final class Revalidating {
                 .maximumSize(maximumSize).build();
     }
 
+    /** In front of a Quarkus (Caffeine) cache: its entries are the fresh answers. */
+    static Revalidating over(io.quarkus.cache.Cache cache, Duration staleFor, int maximumSize, Executor background) {
+        io.quarkus.cache.CaffeineCache caffeine = cache.as(io.quarkus.cache.CaffeineCache.class);
+        return new Revalidating(new Fresh() {
+            @Override
+            public Object ifPresent(String key) {
+                // an answer still being computed counts as absent: the stale one is answered meanwhile
+                java.util.concurrent.CompletableFuture<Object> f = caffeine.getIfPresent(key);
+                return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+            }
+
+            @Override
+            public Object get(String key, Function<String, Object> compute) {
+                return cache.get(key, compute).await().indefinitely();
+            }
+        }, staleFor, maximumSize, background);
+    }
+
     @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> compute) {
         if (!enabled) {

@@ -136,16 +136,21 @@ class SearchRepository {
                 params.put("w" + i, anyOf(branches.get(i).lexemes(), ""));
             }
             ArticleRepository.appendFilters(criteria, tagGroups, filters, params);
-            where = where(i -> "a.search_vector @@ CAST(" + literal(branches.get(i).tsquery()) + " AS tsquery)");
+            where = where(this::matches);
         }
 
-        /** The same match among these articles only: what the GIN index proposed is not checked again. */
+        /** The same match among these articles only ({@code :ids}, which every WHERE clause of it then starts with). */
         private Match(Match base, UUID[] ids) {
             this.branches = base.branches;
             this.params.putAll(base.params);
             this.params.put("ids", ids);
             this.filters.append(base.filters);
-            this.where = " WHERE a.id = ANY(:ids) AND " + base.where.substring(" WHERE ".length());
+            this.where = where(this::matches);
+        }
+
+        /** Branch {@code i}'s query against the full vector. */
+        private String matches(int i) {
+            return "a.search_vector @@ CAST(" + literal(branches.get(i).tsquery()) + " AS tsquery)";
         }
 
         /**
@@ -192,7 +197,8 @@ class SearchRepository {
          * of tier rows (4× slower). A literal statement is planned for its own query, and its cached plan stays right.
          */
         private String where(java.util.function.IntFunction<String> branchMatch) {
-            StringBuilder sql = new StringBuilder(" WHERE a.status = 'published' AND a.published_at <= :now AND (");
+            StringBuilder sql = new StringBuilder(" WHERE ").append(params.containsKey("ids") ? "a.id = ANY(:ids) AND " : "")
+                    .append("a.status = 'published' AND a.published_at <= :now AND (");
             for (int i = 0; i < branches.size(); i++) {
                 sql.append(i == 0 ? "" : " OR ").append("(a.search_config = CAST(")
                         .append(literal(branches.get(i).config())).append(" AS regconfig) AND ")
@@ -335,16 +341,7 @@ class SearchRepository {
         String[] ascii = lexemes.stream().filter(l -> l.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
         String[] other = lexemes.stream().filter(l -> l.chars().anyMatch(c -> c >= 0x80))
                 .flatMap(SearchRepository::caseVariants).distinct().toArray(String[]::new);
-        List<String> firstMatch = new ArrayList<>();
-        if (ascii.length > 0) {
-            firstMatch.add("(SELECT min(nullif(strpos(b.ascii_lowered, l), 0)) FROM unnest(CAST(:ascii AS text[])) l)");
-        }
-        if (other.length > 0) {
-            firstMatch.add("(SELECT min(nullif(strpos(b.body, l), 0)) FROM unnest(CAST(:other AS text[])) l)");
-        }
-        String position = firstMatch.isEmpty() ? "1"
-                : "coalesce(" + (firstMatch.size() == 1 ? firstMatch.get(0) : "least(" + String.join(", ", firstMatch) + ")")
-                        + ", 1)";
+        // the body is lowered only for ASCII words (CASE evaluates it only then); an empty list finds nothing (NULL)
         Query query = em.createNativeQuery("""
                 WITH page AS MATERIALIZED (%1$s)
                 SELECT page.score, page.pool_rows,
@@ -352,26 +349,22 @@ class SearchRepository {
                        ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %3$s, :bodyOptions),
                        %4$s
                   FROM page JOIN article a ON a.id = page.id
-                 CROSS JOIN LATERAL (%6$s) b
-                 CROSS JOIN LATERAL (SELECT greatest(%5$s - 100, 1) AS start OFFSET 0) s
+                 CROSS JOIN LATERAL (SELECT t.body, CASE WHEN cardinality(CAST(:ascii AS text[])) > 0
+                                                         THEN lower(t.body COLLATE "C") END AS ascii_lowered
+                                       FROM (SELECT a.body_text || '' AS body OFFSET 0) t OFFSET 0) b
+                 CROSS JOIN LATERAL (SELECT greatest(coalesce(least(
+                                        (SELECT min(nullif(strpos(b.ascii_lowered, l), 0)) FROM unnest(CAST(:ascii AS text[])) l),
+                                        (SELECT min(nullif(strpos(b.body, l), 0)) FROM unnest(CAST(:other AS text[])) l)),
+                                        1) - 100, 1) AS start OFFSET 0) s
                  CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 320 > length(b.body) THEN x.text
                                                  ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
                                        FROM (SELECT CASE WHEN s.start = 1 THEN left(b.body, 320)
                                                          ELSE regexp_replace(substr(b.body, s.start, 320), '^\\S*\\s+', '')
                                                     END AS text) x) w
-                 ORDER BY page.ord""".formatted(hits, match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS,
-                position,
-                ascii.length == 0 ? "SELECT a.body_text || '' AS body OFFSET 0"
-                        : "SELECT t.body, lower(t.body COLLATE \"C\") AS ascii_lowered"
-                                + " FROM (SELECT a.body_text || '' AS body OFFSET 0) t OFFSET 0"));
+                 ORDER BY page.ord""".formatted(hits, match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS));
         match.bind(query);
         pageParams.forEach(query::setParameter);
-        if (ascii.length > 0) {
-            query.setParameter("ascii", ascii);
-        }
-        if (other.length > 0) {
-            query.setParameter("other", other);
-        }
+        query.setParameter("ascii", ascii).setParameter("other", other);
         query.setParameter("headlineOptions", Highlights.HEADLINE_OPTIONS)
                 .setParameter("bodyOptions", Highlights.BODY_OPTIONS);
         List<PageRow> rows = new ArrayList<>();

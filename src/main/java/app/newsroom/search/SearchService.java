@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,25 +63,16 @@ class SearchService {
 
     SearchService(SearchRepository repository, SearchVocabulary vocabulary, ArticleService articles,
             NewsroomConfig config, @CacheName("search-counts") Cache counts,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.cache.caffeine.\"search-counts\".maximum-size",
+                    defaultValue = "10000") int countsSize,
             org.eclipse.microprofile.context.ManagedExecutor executor) {
         this.repository = repository;
         this.vocabulary = vocabulary;
         this.articles = articles;
         this.config = config.search();
         this.counts = counts;
-        io.quarkus.cache.CaffeineCache caffeine = counts.as(io.quarkus.cache.CaffeineCache.class);
-        this.revalidating = new Revalidating(new Revalidating.Fresh() {
-            @Override
-            public Object ifPresent(String key) {
-                java.util.concurrent.CompletableFuture<Object> f = caffeine.getIfPresent(key);
-                return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
-            }
-
-            @Override
-            public Object get(String key, Function<String, Object> compute) {
-                return counts.get(key, compute).await().indefinitely();
-            }
-        }, this.config.staleFor(), 10_000,
+        // background recounts run in a transaction of their own, which gives them a database session
+        this.revalidating = Revalidating.over(counts, this.config.staleFor(), countsSize,
                 task -> executor.execute(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(task)));
     }
 

@@ -1,0 +1,70 @@
+package app.newsroom.search;
+
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.created;
+import static app.newsroom.Fixtures.editor;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Search with its counts cached as in production (other tests count on every request): a phrase's matches kept with
+ * its totals are checked again on every page, and an expired total is answered while a background task, in its own
+ * transaction, counts again.
+ */
+@QuarkusTest
+@TestProfile(CachedSearchTest.Cached.class)
+class CachedSearchTest {
+
+    public static class Cached implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("%test.quarkus.cache.caffeine.\"search-counts\".expire-after-write", "1S",
+                    "%test.newsroom.search.stale-for", "60s");
+        }
+    }
+
+    private static JsonPath search(String q) {
+        return given().queryParam("q", q).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void shouldRecheckKeptPhraseMatchesAndRecountExpiredTotalsInTheBackground() throws InterruptedException {
+        String w = SearchTest.word();
+        String q = "\"harbour crane\" " + w;
+        String edited = null;
+        for (int i = 1; i <= 3; i++) {
+            Map<String, Object> a = article("Harbour crane " + i + " " + w);
+            a.put("standfirst", null);
+            a.put("body", "<p>The quay.</p>");
+            edited = (String) created(a).get("id");
+        }
+        assertEquals(3, search(q).getInt("page.totalItems"));
+
+        editor().contentType("application/merge-patch+json").body(Map.of("headline", "Crane by the harbour " + w))
+                .patch("/api/v1/articles/" + edited).then().statusCode(200);
+        // the total is the cached one; the page checks the kept matches again and leaves the edited one out
+        JsonPath cached = search(q);
+        assertEquals(3, cached.getInt("page.totalItems"));
+        assertEquals(List.of("Harbour crane 2 " + w, "Harbour crane 1 " + w), cached.getList("items.headline"));
+
+        Thread.sleep(1_200); // the fresh total expired: the stale one is answered, and counted again meanwhile
+        assertEquals(3, search(q).getInt("page.totalItems"));
+        long deadline = System.currentTimeMillis() + 10_000;
+        int total = 3;
+        while (total != 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            total = search(q).getInt("page.totalItems");
+        }
+        assertEquals(2, total, "the background recount replaced the expired total");
+    }
+}

@@ -59,10 +59,11 @@ class SearchService {
     private final ArticleService articles;
     private final NewsroomConfig.Search config;
     private final Cache counts;
+    private final Cache parsed;
     private final Revalidating revalidating;
 
     SearchService(SearchRepository repository, SearchVocabulary vocabulary, ArticleService articles,
-            NewsroomConfig config, @CacheName("search-counts") Cache counts,
+            NewsroomConfig config, @CacheName("search-counts") Cache counts, @CacheName("search-parse") Cache parsed,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.cache.caffeine.\"search-counts\".maximum-size",
                     defaultValue = "10000") int countsSize,
             org.eclipse.microprofile.context.ManagedExecutor executor) {
@@ -71,6 +72,7 @@ class SearchService {
         this.articles = articles;
         this.config = config.search();
         this.counts = counts;
+        this.parsed = parsed;
         // background recounts run in a transaction of their own, which gives them a database session
         this.revalidating = Revalidating.over(counts, this.config.staleFor(), countsSize,
                 task -> executor.execute(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(task)));
@@ -95,7 +97,7 @@ class SearchService {
         List<SearchHit> items = rows.stream().map(r -> SearchHit.of(r.summary(), Math.round(r.score() * 10000) / 10000.0,
                 new Highlight(Highlights.toHtml(r.headline()), Highlights.toHtml(r.body())))).toList();
         Facets facets = request.tagFacet() || request.sectionFacet() ? facets(counted, request) : null;
-        String suggestion = counted.total() == 0 && items.isEmpty() ? didYouMean(request) : null;
+        String suggestion = counted.total() == 0 && items.isEmpty() ? suggestion(m, request) : null;
         return new SearchResult(items, Page.of(items, page, counted.total()).page(), facets, suggestion);
     }
 
@@ -106,7 +108,7 @@ class SearchService {
         if (searched.isEmpty()) {
             return Optional.empty();
         }
-        List<SearchRepository.Parsed> parsed = repository.parse(q, searched);
+        List<SearchRepository.Parsed> parsed = parse(q, searched);
         List<SearchRepository.Parsed> branches = parsed.stream().filter(p -> !p.lexemes().isEmpty()).toList();
         if (branches.isEmpty()) {
             if (parsed.stream().anyMatch(p -> !p.matchesNothing())) {
@@ -116,6 +118,15 @@ class SearchService {
         }
         Optional<List<List<UUID>>> tagGroups = articles.tagIdGroups(criteria);
         return tagGroups.map(groups -> new SearchRepository.Match(branches, criteria, groups));
+    }
+
+    /**
+     * A query as each configuration parses it. Parsing depends on the text and the configurations' dictionaries
+     * only, never on the articles, so it is kept (a statement less per request for a query asked before).
+     */
+    private List<SearchRepository.Parsed> parse(String q, List<String> configs) {
+        return parsed.get(String.join(",", configs) + "\n" + q, k -> List.copyOf(repository.parse(q, configs)))
+                .await().indefinitely();
     }
 
     private List<SearchRepository.PageRow> ranked(SearchRepository.Match m, PageRequest page, long total) {
@@ -181,6 +192,16 @@ class SearchService {
 
     private static Facets emptyFacets(Request request) {
         return new Facets(request.tagFacet() ? List.of() : null, request.sectionFacet() ? List.of() : null);
+    }
+
+    /**
+     * The did-you-mean of a query that matched nothing, cached like its (zero) total: finding it takes a trigram
+     * search of the vocabulary per unknown word and a match of each candidate, a dozen statements.
+     */
+    private String suggestion(SearchRepository.Match m, Request request) {
+        Optional<String> suggestion = revalidating.get(key(m) + " suggestion " + request.q(),
+                () -> Optional.ofNullable(didYouMean(request)));
+        return suggestion.orElse(null);
     }
 
     /**

@@ -9,10 +9,14 @@ final class Highlights {
 
     static final char START = '\uE000';
     static final char STOP = '\uE001';
-    /** ts_headline options: the marks, and one body fragment of 10–25 words around the first match. */
-    static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
-    static final String BODY_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
-            + ", MaxFragments=1, MaxWords=25, MinWords=10, FragmentDelimiter=\" … \"";
+    /**
+     * ts_headline options: the marks, and every word that matches marked (the text given is the fragment to show:
+     * the headline, or the body's fragment around the first match).
+     */
+    static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
+    /** The body's fragment: this many characters, starting this many before the first match (cut to whole words). */
+    static final int FRAGMENT = 170;
+    static final int BEFORE = 50;
 
     private Highlights() {
     }

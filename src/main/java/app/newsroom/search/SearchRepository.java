@@ -319,23 +319,40 @@ class SearchRepository {
     }
 
     /**
-     * The rows of a page with everything the answer shows, in one statement: {@code hits} (id, score, pool_rows,
-     * ord) picks the page; each of its rows is joined with its summary and highlighted. ts_headline is the expensive
-     * part of a search, so it runs for the page's rows only; it parses all the text it is given (~1.5 ms for a
-     * 500-word body), so the body's is given a window of ~300 characters around the first occurrence of a query word
-     * (a stem is a prefix of the words it stems from), whole words only; the body's start when none is found (a word
-     * written with accents the query lacks).
+     * The rows of a page with everything the answer shows, in two statements. {@code hits} (id, score, pool_rows,
+     * ord) picks the page: it carries the query as literals, so PostgreSQL parses and plans it for its own words
+     * (see {@link Match#where}). The page's rows are then joined with their summaries and highlighted by a statement
+     * whose text depends only on the number of configurations searched: the driver keeps it prepared on each
+     * connection and PostgreSQL reuses its plan (lookups by id), where written into the first statement it cost
+     * ~2 ms of parsing and planning per request, as much as the highlights themselves.
+     *
+     * <p>
+     * ts_headline is the expensive part of a search, so it runs for the page's rows only, and it parses all the text
+     * it is given (lexizing every word), so it is given the body's fragment only: ~200 characters from shortly
+     * before the first occurrence of a query word (a stem is a prefix of the words it stems from), whole words only,
+     * or the body's start when none is found (a word written with accents the query lacks). It marks every word of
+     * the fragment that matches any of the query's words (the words of one match may be split between headline and
+     * body).
      *
      * <p>
      * Finding that occurrence: ASCII words in the body lowered byte-wise (COLLATE "C", one pass). Words with other
      * letters (Cyrillic, Greek...) are looked for as written lowercase, Capitalized and in CAPITALS: lower() depends
      * on the database's locale (a C-locale database lowers ASCII only) and costs ~100 µs per body. The body is read
-     * from TOAST once ("|| ''" makes a plain copy): each use of the column would fetch it again (~50 µs). The body's
-     * fragment marks any of the words: a fragment must hold a whole match of the query to be chosen, and the words of
-     * one match may be split between headline and body.
+     * from TOAST once ("|| ''" makes a plain copy): each use of the column would fetch it again (~50 µs).
      */
     @SuppressWarnings("unchecked")
     private Page page(Match match, String hits, Map<String, Object> pageParams) {
+        Query hitQuery = em.createNativeQuery("SELECT h.id, h.score, h.pool_rows FROM (" + hits + ") h ORDER BY h.ord");
+        match.bind(hitQuery);
+        pageParams.forEach(hitQuery::setParameter);
+        List<Object[]> hitRows = hitQuery.getResultList();
+        if (hitRows.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        UUID[] ids = new UUID[hitRows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (UUID) hitRows.get(i)[0];
+        }
         java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();
         match.branches.forEach(b -> lexemes.addAll(b.lexemes()));
         String[] ascii = lexemes.stream().filter(l -> l.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
@@ -343,38 +360,40 @@ class SearchRepository {
                 .flatMap(SearchRepository::caseVariants).distinct().toArray(String[]::new);
         // the body is lowered only for ASCII words (CASE evaluates it only then); an empty list finds nothing (NULL)
         Query query = em.createNativeQuery("""
-                WITH page AS MATERIALIZED (%1$s)
-                SELECT page.score, page.pool_rows,
-                       ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %2$s, :headlineOptions),
-                       ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %3$s, :bodyOptions),
-                       %4$s
-                  FROM page JOIN article a ON a.id = page.id
+                SELECT ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :headlineOptions),
+                       ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %2$s, :headlineOptions),
+                       %3$s
+                  FROM unnest(CAST(:page AS uuid[])) WITH ORDINALITY AS page(id, ord)
+                  JOIN article a ON a.id = page.id AND a.status = 'published' AND a.published_at <= :now
                  CROSS JOIN LATERAL (SELECT t.body, CASE WHEN cardinality(CAST(:ascii AS text[])) > 0
                                                          THEN lower(t.body COLLATE "C") END AS ascii_lowered
                                        FROM (SELECT a.body_text || '' AS body OFFSET 0) t OFFSET 0) b
                  CROSS JOIN LATERAL (SELECT greatest(coalesce(least(
                                         (SELECT min(nullif(strpos(b.ascii_lowered, l), 0)) FROM unnest(CAST(:ascii AS text[])) l),
                                         (SELECT min(nullif(strpos(b.body, l), 0)) FROM unnest(CAST(:other AS text[])) l)),
-                                        1) - 100, 1) AS start OFFSET 0) s
-                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + 320 > length(b.body) THEN x.text
+                                        1) - :before, 1) AS start OFFSET 0) s
+                 CROSS JOIN LATERAL (SELECT CASE WHEN s.start + :fragment > length(b.body) THEN x.text
                                                  ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
-                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(b.body, 320)
-                                                         ELSE regexp_replace(substr(b.body, s.start, 320), '^\\S*\\s+', '')
+                                       FROM (SELECT CASE WHEN s.start = 1 THEN left(b.body, :fragment)
+                                                         ELSE regexp_replace(substr(b.body, s.start, :fragment), '^\\S*\\s+', '')
                                                     END AS text) x) w
-                 ORDER BY page.ord""".formatted(hits, match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS));
+                 ORDER BY page.ord""".formatted(match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS));
         match.bind(query);
-        pageParams.forEach(query::setParameter);
-        query.setParameter("ascii", ascii).setParameter("other", other);
-        query.setParameter("headlineOptions", Highlights.HEADLINE_OPTIONS)
-                .setParameter("bodyOptions", Highlights.BODY_OPTIONS);
+        query.setParameter("page", ids).setParameter("ascii", ascii).setParameter("other", other)
+                .setParameter("headlineOptions", Highlights.OPTIONS)
+                .setParameter("before", Highlights.BEFORE).setParameter("fragment", Highlights.FRAGMENT);
+        List<Object[]> rendered = query.getResultList();
+        Map<UUID, Object[]> byId = new HashMap<>();
+        rendered.forEach(r -> byId.put((UUID) r[2], r));
         List<PageRow> rows = new ArrayList<>();
-        long poolRows = 0;
-        for (Object[] r : (List<Object[]>) query.getResultList()) {
-            poolRows = ((Number) r[1]).longValue();
-            rows.add(new PageRow(ArticleRepository.summaryOf(r, 4), ((Number) r[0]).doubleValue(), (String) r[2],
-                    (String) r[3]));
+        for (Object[] hit : hitRows) {
+            Object[] r = byId.get((UUID) hit[0]);
+            if (r != null) { // deleted or withdrawn since the first statement: left out
+                rows.add(new PageRow(ArticleRepository.summaryOf(r, 2), ((Number) hit[1]).doubleValue(), (String) r[0],
+                        (String) r[1]));
+            }
         }
-        return new Page(rows, poolRows);
+        return new Page(rows, ((Number) hitRows.get(0)[2]).longValue());
     }
 
     /**

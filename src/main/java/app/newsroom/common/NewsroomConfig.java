@@ -156,6 +156,13 @@ public interface NewsroomConfig {
         int tierAbove();
 
         /**
+         * How long a match total (with its facets, tier counts and did-you-mean) is answered without counting again:
+         * at least this long, longer for costly counts (see {@code Revalidating}).
+         */
+        @WithDefault("10s")
+        java.time.Duration freshFor();
+
+        /**
          * How long an expired match total (with its facets and tier counts) may still be answered while one
          * background task counts again; {@code 0s} makes the request that finds it expired wait for the count.
          */

@@ -74,7 +74,7 @@ class SearchService {
         this.counts = counts;
         this.parsed = parsed;
         // background recounts run in a transaction of their own, which gives them a database session
-        this.revalidating = Revalidating.over(counts, this.config.staleFor(), countsSize,
+        this.revalidating = new Revalidating(this.config.freshFor(), this.config.staleFor(), countsSize,
                 task -> executor.execute(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(task)));
     }
 

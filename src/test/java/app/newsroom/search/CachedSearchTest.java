@@ -28,7 +28,7 @@ class CachedSearchTest {
     public static class Cached implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.quarkus.cache.caffeine.\"search-counts\".expire-after-write", "1S",
+            return Map.of("%test.newsroom.search.fresh-for", "1s",
                     "%test.newsroom.search.stale-for", "60s");
         }
     }

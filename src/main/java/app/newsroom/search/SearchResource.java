@@ -72,10 +72,11 @@ public class SearchResource {
                     + "place it; measured on 100,000 articles, the top 20 agree with a ranking of every match in 91 % of "
                     + "cases. `orderBy=newest` sorts matches by publication time.\n\n"
                     + "All filters of `GET /articles` apply. `facets=tag,section` adds counts over all matches. "
-                    + "`totalItems` and facets are counted at most every 10 seconds per query, and an expired count is "
-                    + "answered while it is counted again, so they may lag writes by up to a minute for a query asked "
-                    + "rarely; so may the set of articles matching a quoted phrase (each is checked again when shown). "
-                    + "When nothing matches, `suggestion` "
+                    + "`totalItems` and facets are counted at most every 10 seconds per query (up to every 30 seconds "
+                    + "for counts that take long, such as a word in half the corpus), and an expired count is answered "
+                    + "while it is counted again, so they may lag writes by up to a minute for a query asked rarely; so "
+                    + "may the set of articles matching a quoted phrase (each is checked again when shown) and the "
+                    + "`suggestion`. When nothing matches, `suggestion` "
                     + "proposes the query with unknown words replaced by the closest words in the corpus that make it match.")
     @APIResponse(responseCode = "200", description = "A page of matches",
             headers = { @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -32,6 +34,9 @@ class CachedSearchTest {
                     "%test.newsroom.search.stale-for", "60s");
         }
     }
+
+    @Inject
+    SearchVocabulary vocabulary;
 
     private static JsonPath search(String q) {
         return given().queryParam("q", q).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
@@ -66,5 +71,24 @@ class CachedSearchTest {
             total = search(q).getInt("page.totalItems");
         }
         assertEquals(2, total, "the background recount replaced the expired total");
+    }
+
+    @Test
+    void shouldKeepADidYouMeanAndItsAbsenceWithTheZeroTotal() {
+        String s1 = SearchTest.word().substring(2);
+        String s2 = SearchTest.word().substring(2);
+        created(article("Grain ships leave latakia" + s1));
+        vocabulary.refresh();
+        assertEquals("latakia" + s1, search("latakya" + s1).getString("suggestion"));
+        assertEquals(null, search("tartus" + s2).getString("suggestion"), "nothing close yet");
+
+        // asked again now, the first query would match and need no suggestion, and the second would get one
+        created(article("Grain ships leave latakya" + s1));
+        created(article("Wheat reaches tartous" + s2));
+        vocabulary.refresh();
+        JsonPath kept = search("latakya" + s1);
+        assertEquals(0, kept.getInt("page.totalItems"), "the kept zero total");
+        assertEquals("latakia" + s1, kept.getString("suggestion"), "the suggestion kept with it");
+        assertEquals(null, search("tartus" + s2).getString("suggestion"), "a kept absence of suggestion");
     }
 }

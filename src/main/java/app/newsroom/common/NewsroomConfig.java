@@ -163,8 +163,9 @@ public interface NewsroomConfig {
         java.time.Duration freshFor();
 
         /**
-         * How long an expired match total (with its facets and tier counts) may still be answered while one
-         * background task counts again; {@code 0s} makes the request that finds it expired wait for the count.
+         * How long a match total no longer fresh (with its facets, tier counts and did-you-mean) may still be answered
+         * while one background task counts again; {@code 0s} makes the request that finds it expired wait for the
+         * count.
          */
         @WithDefault("60s")
         java.time.Duration staleFor();

@@ -268,7 +268,7 @@ class SearchRepository {
         String cheapOrder = match.fieldBonus() + " DESC, ts_rank_cd(a.search_head, " + match.anyWord()
                 + ", 0) DESC, a.published_at DESC, a.id DESC";
         String order = "(p.rn - 1) / :segment, p.score DESC, p.published_at DESC, p.id DESC";
-        String hits = "SELECT p.id, p.score, p.pool_rows, row_number() OVER (ORDER BY " + order + ") AS ord"
+        String hits = "SELECT p.id, p.score, p.pool_rows"
                 + " FROM (SELECT a.id, a.published_at, a.rn, " + match.score()
                 + " AS score, count(*) OVER () AS pool_rows"
                 + " FROM (SELECT a.id, a.published_at, a.search_config, a.search_head, a.search_vector,"
@@ -312,24 +312,24 @@ class SearchRepository {
 
     /** A page of every match in this order (of the columns id, published_at and score), each with its exact score. */
     private Page scoredPage(Match match, String order, int offset, int limit) {
-        String hits = "SELECT s.id, s.score, 0 AS pool_rows, row_number() OVER (ORDER BY " + order + ") AS ord FROM ("
-                + "SELECT a.id, a.published_at, " + match.score() + " AS score FROM article a" + match.where
-                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset) s";
+        String hits = "SELECT a.id, " + match.score() + " AS score, 0 AS pool_rows FROM article a" + match.where
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
         return page(match, hits, Map.of("limit", limit, "offset", offset));
     }
 
     /**
-     * The rows of a page with everything the answer shows, in two statements. {@code hits} (id, score, pool_rows,
-     * ord) picks the page: it carries the query as literals, so PostgreSQL parses and plans it for its own words
+     * The rows of a page with everything the answer shows, in two statements. {@code hits} (id, score, pool_rows, in
+     * the page's order) picks the page: it carries the query as literals, so PostgreSQL parses and plans it for its own words
      * (see {@link Match#where}). The page's rows are then joined with their summaries and highlighted by a statement
      * whose text depends only on the number of configurations searched: the driver keeps it prepared on each
      * connection and PostgreSQL reuses its plan (lookups by id), where written into the first statement it cost
-     * ~2 ms of parsing and planning per request, as much as the highlights themselves.
+     * ~2 ms of parsing and planning per request, as much as the highlights themselves. It checks again that each row
+     * is public: the two statements see the articles at different moments.
      *
      * <p>
      * ts_headline is the expensive part of a search, so it runs for the page's rows only, and it parses all the text
-     * it is given (lexizing every word), so it is given the body's fragment only: ~200 characters from shortly
-     * before the first occurrence of a query word (a stem is a prefix of the words it stems from), whole words only,
+     * it is given (lexizing every word), so it is given the body's fragment only: {@value Highlights#FRAGMENT}
+     * characters from {@value Highlights#BEFORE} before the first occurrence of a query word (a stem is a prefix of the words it stems from), whole words only,
      * or the body's start when none is found (a word written with accents the query lacks). It marks every word of
      * the fragment that matches any of the query's words (the words of one match may be split between headline and
      * body).
@@ -342,17 +342,14 @@ class SearchRepository {
      */
     @SuppressWarnings("unchecked")
     private Page page(Match match, String hits, Map<String, Object> pageParams) {
-        Query hitQuery = em.createNativeQuery("SELECT h.id, h.score, h.pool_rows FROM (" + hits + ") h ORDER BY h.ord");
+        Query hitQuery = em.createNativeQuery(hits);
         match.bind(hitQuery);
         pageParams.forEach(hitQuery::setParameter);
         List<Object[]> hitRows = hitQuery.getResultList();
         if (hitRows.isEmpty()) {
             return new Page(List.of(), 0);
         }
-        UUID[] ids = new UUID[hitRows.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = (UUID) hitRows.get(i)[0];
-        }
+        UUID[] ids = hitRows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
         java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();
         match.branches.forEach(b -> lexemes.addAll(b.lexemes()));
         String[] ascii = lexemes.stream().filter(l -> l.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
@@ -360,10 +357,10 @@ class SearchRepository {
                 .flatMap(SearchRepository::caseVariants).distinct().toArray(String[]::new);
         // the body is lowered only for ASCII words (CASE evaluates it only then); an empty list finds nothing (NULL)
         Query query = em.createNativeQuery("""
-                SELECT ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :headlineOptions),
-                       ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %2$s, :headlineOptions),
+                SELECT ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :options),
+                       ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %2$s, :options),
                        %3$s
-                  FROM unnest(CAST(:page AS uuid[])) WITH ORDINALITY AS page(id, ord)
+                  FROM unnest(CAST(:page AS uuid[])) AS page(id)
                   JOIN article a ON a.id = page.id AND a.status = 'published' AND a.published_at <= :now
                  CROSS JOIN LATERAL (SELECT t.body, CASE WHEN cardinality(CAST(:ascii AS text[])) > 0
                                                          THEN lower(t.body COLLATE "C") END AS ascii_lowered
@@ -376,15 +373,13 @@ class SearchRepository {
                                                  ELSE regexp_replace(x.text, '\\s+\\S*$', '') END AS text
                                        FROM (SELECT CASE WHEN s.start = 1 THEN left(b.body, :fragment)
                                                          ELSE regexp_replace(substr(b.body, s.start, :fragment), '^\\S*\\s+', '')
-                                                    END AS text) x) w
-                 ORDER BY page.ord""".formatted(match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS));
+                                                    END AS text) x) w""".formatted(match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS));
         match.bind(query);
         query.setParameter("page", ids).setParameter("ascii", ascii).setParameter("other", other)
-                .setParameter("headlineOptions", Highlights.OPTIONS)
+                .setParameter("options", Highlights.OPTIONS)
                 .setParameter("before", Highlights.BEFORE).setParameter("fragment", Highlights.FRAGMENT);
-        List<Object[]> rendered = query.getResultList();
         Map<UUID, Object[]> byId = new HashMap<>();
-        rendered.forEach(r -> byId.put((UUID) r[2], r));
+        ((List<Object[]>) query.getResultList()).forEach(r -> byId.put((UUID) r[2], r));
         List<PageRow> rows = new ArrayList<>();
         for (Object[] hit : hitRows) {
             Object[] r = byId.get((UUID) hit[0]);

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+
 import app.newsroom.article.ArticleCriteria;
 import app.newsroom.article.ArticleService;
 import app.newsroom.common.NewsroomConfig;
@@ -24,12 +26,14 @@ import app.newsroom.search.SearchDtos.SearchHit;
 import app.newsroom.search.SearchDtos.SearchResult;
 import app.newsroom.search.SearchDtos.SectionFacet;
 import app.newsroom.search.SearchDtos.TagFacet;
+
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * GET /search: parses the query per language, ranks a page (see {@link SearchRepository} and {@link TierPlan}),
- * counts matches and facets (cached for a few seconds, like list totals), highlights the page's rows only, and when
+ * counts matches and facets (kept for a few seconds, see {@link Revalidating}), highlights the page's rows only, and when
  * nothing matches proposes a spelling from the corpus.
  */
 @ApplicationScoped
@@ -51,6 +55,8 @@ class SearchService {
     static final int FACET_SIZE = 20;
     /** Phrases with at most this many matches keep their ids with their totals (see SearchRepository.Counts). */
     static final int PHRASE_IDS = 500;
+    /** Answers kept (totals with facets, tier plans, did-you-mean), the least recently used going first. */
+    static final int KEPT_ANSWERS = 10_000;
     /** Words of a query, for did-you-mean: letters and digits. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -58,24 +64,19 @@ class SearchService {
     private final SearchVocabulary vocabulary;
     private final ArticleService articles;
     private final NewsroomConfig.Search config;
-    private final Cache counts;
     private final Cache parsed;
     private final Revalidating revalidating;
 
     SearchService(SearchRepository repository, SearchVocabulary vocabulary, ArticleService articles,
-            NewsroomConfig config, @CacheName("search-counts") Cache counts, @CacheName("search-parse") Cache parsed,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.cache.caffeine.\"search-counts\".maximum-size",
-                    defaultValue = "10000") int countsSize,
-            org.eclipse.microprofile.context.ManagedExecutor executor) {
+            NewsroomConfig config, @CacheName("search-parse") Cache parsed, ManagedExecutor executor) {
         this.repository = repository;
         this.vocabulary = vocabulary;
         this.articles = articles;
         this.config = config.search();
-        this.counts = counts;
         this.parsed = parsed;
         // background recounts run in a transaction of their own, which gives them a database session
-        this.revalidating = new Revalidating(this.config.freshFor(), this.config.staleFor(), countsSize,
-                task -> executor.execute(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(task)));
+        this.revalidating = new Revalidating(this.config.freshFor(), this.config.staleFor(), KEPT_ANSWERS,
+                task -> executor.execute(() -> QuarkusTransaction.requiringNew().run(task)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
@@ -261,10 +262,10 @@ class SearchService {
     }
 
     /**
-     * A loose scan of the language index (a few index probes), kept as briefly as the totals: an article in a
-     * language nothing else is written in becomes searchable within seconds.
+     * A loose scan of the language index (a few index probes), kept like the totals: an article in a language
+     * nothing else is written in becomes searchable within seconds.
      */
     private List<String> configsInUse() {
-        return counts.get("configurations in use", k -> repository.configsInUse()).await().indefinitely();
+        return revalidating.get("configurations in use", repository::configsInUse);
     }
 }

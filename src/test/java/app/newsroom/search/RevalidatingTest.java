@@ -1,11 +1,16 @@
 package app.newsroom.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -130,5 +135,33 @@ class RevalidatingTest {
         now += 11 * SECOND;
         assertEquals(2, (int) cache.get("q", this::count));
         assertEquals(List.of(), queued);
+    }
+
+    @Test
+    void concurrentRequestsForAValueNeverSeenShareOneComputation() throws Exception {
+        Revalidating cache = cache(10, 60);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> cache.get("q", () -> {
+            started.countDown();
+            await(release);
+            return count();
+        }));
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> cache.get("q", this::count));
+        Thread.sleep(100); // the second request is now waiting for the first one's computation
+        assertFalse(second.isDone(), "the second request waits instead of computing again");
+        release.countDown();
+        assertEquals(1, (int) first.get(5, TimeUnit.SECONDS));
+        assertEquals(1, (int) second.get(5, TimeUnit.SECONDS));
+        assertEquals(1, computed.get());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

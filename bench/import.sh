@@ -4,7 +4,7 @@
 #   ./mvnw package -DskipTests && N=10000 bench/import.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-../shared/bench}
+CORPUS=bench/corpus
 N=${N:-10000}
 DB=${DB:-newsroom_import}
 PORT=${PORT:-18091}
@@ -12,7 +12,7 @@ PSQL=${PSQL:-"runuser -u postgres -- psql"}
 JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 work=$(mktemp -d)
-python3 "$SHARED/gen_seed.py" --articles "$N" --format ndjson > "$work/corpus.ndjson"
+python3 "$CORPUS/gen_seed.py" --articles "$N" --format ndjson > "$work/corpus.ndjson"
 echo "corpus: $N lines, $(du -h "$work/corpus.ndjson" | cut -f1)"
 $PSQL -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 KEY="bench-admin-key-$(date +%s)-0123456789abcdef"
@@ -23,7 +23,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 # warm-up on a small, separate corpus (the JIT), then the measured run
-python3 "$SHARED/gen_seed.py" --articles 1000 --seed 7 --format ndjson | sed 's/"slug": "/"slug": "warmup-/' > "$work/warmup.ndjson"
+python3 "$CORPUS/gen_seed.py" --articles 1000 --seed 7 --format ndjson | sed 's/"slug": "/"slug": "warmup-/' > "$work/warmup.ndjson"
 curl -sS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/articles/import" -H "Authorization: Bearer $KEY" \
   -H 'Content-Type: application/x-ndjson' --data-binary @"$work/warmup.ndjson"
 [ -n "${PROFILE:-}" ] && jcmd $pid JFR.start duration=60s filename="$PROFILE" settings=profile >/dev/null

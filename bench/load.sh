@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Fills database $DB on the local PostgreSQL server with N generated articles in newsroom's schema.
 #   ./mvnw package -DskipTests && N=100000 DB=newsroom_bench bench/load.sh
-# 1. ../shared/bench/load.sh generates the corpus into its baseline tables (the raw-SQL baseline);
+# 1. bench/corpus/load.sh generates the corpus into its baseline tables (the raw-SQL baseline);
 # 2. the packaged service starts once against $DB, so that Flyway creates newsroom's schema;
 # 3. bench/transform.sql copies the corpus into newsroom's tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-../shared/bench}
+CORPUS=bench/corpus
 N=${N:-100000}
 DB=${DB:-newsroom_bench}
 PORT=${PORT:-18089}
@@ -15,7 +15,7 @@ JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 
 if [ "${SKIP_CORPUS:-0}" != 1 ]; then   # SKIP_CORPUS=1: the baseline tables are loaded already
-  (cd "$SHARED" && N="$N" DB="$DB" ./load.sh)
+  (cd "$CORPUS" && N="$N" DB="$DB" ./load.sh)
 fi
 
 # the baseline tables move to their own schema, so that Flyway finds "public" empty

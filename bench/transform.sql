@@ -1,4 +1,4 @@
--- Copies the generated corpus from the baseline tables (../shared/bench/schema.sql: articles, tags,
+-- Copies the generated corpus from the baseline tables (bench/corpus/schema.sql: articles, tags,
 -- article_tags, related_links) into newsroom's own schema (article, tag, article_tag, related_link),
 -- which Flyway created. Ids become deterministic UUIDs. Run by bench/load.sh.
 \set ON_ERROR_STOP 1

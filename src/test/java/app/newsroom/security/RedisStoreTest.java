@@ -8,24 +8,21 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Two rate limiters, as two service instances would have, against the real Redis server: they draw from one bucket.
- * The server is the one at REDIS_URL (default redis://127.0.0.1:6379; .ci/run starts one where none runs).
+ * Two rate limiters, as two service instances would have, against a real Redis server (see {@link TestRedis}): they
+ * draw from one bucket.
  */
 class RedisStoreTest {
 
-    static String redisUrl() {
-        String url = System.getenv("REDIS_URL");
-        return url == null || url.isBlank() ? "redis://127.0.0.1:6379" : url;
-    }
-
     @Test
+    @ExtendWith(TestRedis.Available.class)
     void shouldShareOneBucketBetweenInstances() throws Exception {
-        RateLimiter first = new RateLimiter("redis", redisUrl(), Duration.ofMinutes(1));
-        RateLimiter second = new RateLimiter("redis", redisUrl(), Duration.ofMinutes(1));
+        RateLimiter first = new RateLimiter("redis", TestRedis.requireUrl(), Duration.ofMinutes(1));
+        RateLimiter second = new RateLimiter("redis", TestRedis.requireUrl(), Duration.ofMinutes(1));
         try {
             String client = "test:" + UUID.randomUUID();
             assertEquals(3, first.consume(client, 4).get().getRemainingTokens());

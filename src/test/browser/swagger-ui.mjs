@@ -1,6 +1,7 @@
 // Drives Swagger UI in a real browser (Debian's Chromium through playwright-core; Playwright never downloads one):
 // opens /q/swagger-ui, tries GET /api/v1/articles and sees a 200 with the sample article, authorizes with an API key
-// and creates an article (201). Fails when the page loads anything from another origin.
+// and creates an article (201). Checks the padlocks: open on an operation anyone may call, closed on one that needs a
+// key until the key is given. Fails when the page loads anything from another origin.
 // Run by SwaggerUiBrowserTest:
 //   node src/test/browser/swagger-ui.mjs BASE_URL API_KEY TAG HEADLINE SCREENSHOT
 // Exit code 0 and a last line "swagger-ui: ok" when everything was seen; 1 with the reason otherwise.
@@ -40,6 +41,19 @@ try {
   await page.locator(".swagger-ui .info .title").filter({ hasText: "newsroom API" }).waitFor();
   console.log("swagger-ui: loaded");
 
+  // padlocks before any key: anyone may list articles (open); creating one needs a key (closed)
+  const padlock = (operation) => page.locator(`#operations-Articles-${operation} .authorization__btn`).first()
+    .getAttribute("aria-label");
+  const expectPadlock = async (operation, expected) => {
+    const label = await padlock(operation);
+    if (label !== `authorization button ${expected}`) {
+      throw new Error(`the padlock of ${operation} is "${label}", expected ${expected}`);
+    }
+  };
+  await expectPadlock("listArticles", "unlocked");
+  await expectPadlock("createArticle", "locked");
+  console.log("swagger-ui: padlocks open on public reads, closed on writes");
+
   // GET /api/v1/articles: expand, Try it out, filter by the sample's tag, Execute, see 200 and the article
   const list = page.locator("#operations-Articles-listArticles");
   await list.locator(".opblock-summary").first().click();
@@ -69,6 +83,7 @@ try {
   await dialog.locator(".auth-btn-wrapper button.authorize").first().click();
   await dialog.locator(".auth-btn-wrapper button.btn-done").first().click();
   console.log("swagger-ui: authorized");
+  await expectPadlock("createArticle", "unlocked");
 
   const create = page.locator("#operations-Articles-createArticle");
   await create.locator(".opblock-summary").first().click();

@@ -56,7 +56,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  * the framework's endpoints, not part of the API document.</li>
  * <li>Requests sent with another client than RestAssured (a raw HTTP/1.1 request in HeadersAndCorsTest).</li>
  * </ul>
- * Feeds are validated like everything else: their XML bodies against {@code type: string}.
+ * Feeds are validated like everything else (status, headers, content type), but the validator cannot read XML or
+ * NDJSON bodies (it says so at INFO, which the test profile keeps out of the log): FeedTest and ImportTest parse
+ * those.
  */
 public class ContractValidation implements QuarkusTestBeforeEachCallback {
 

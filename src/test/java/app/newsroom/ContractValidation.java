@@ -66,8 +66,9 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
      * Headers any response may carry without being documented per operation: HTTP transport, CORS (described in the
      * API's info and README) and the security headers every answer gets.
      */
-    static final Set<String> CROSS_CUTTING = Set.of("content-type", "content-length", "transfer-encoding", "connection",
-            "keep-alive", "date", "vary", "x-content-type-options", "content-security-policy", "referrer-policy");
+    static final Set<String> CROSS_CUTTING = Set.of("content-type", "content-length", "content-encoding",
+            "transfer-encoding", "connection", "keep-alive", "date", "vary", "x-content-type-options",
+            "content-security-policy", "referrer-policy");
 
     /** One validator per running application (base URI), built from its document on first use. */
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();

@@ -42,6 +42,9 @@ import app.newsroom.article.ArticleDtos.ArticlePage;
 import app.newsroom.article.ArticleDtos.ArticleRequest;
 import app.newsroom.article.ArticleDtos.ArticleResponse;
 import app.newsroom.article.ArticleDtos.ArticleSummary;
+import app.newsroom.cache.CachePolicy;
+import app.newsroom.cache.CacheableResponses;
+import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.Examples;
 import app.newsroom.common.HttpCaching;
 import app.newsroom.common.Ids;
@@ -67,16 +70,16 @@ public class ArticleResource {
     static final String NDJSON = "application/x-ndjson";
 
     private final ArticleService service;
-    private final HttpCaching caching;
+    private final CacheableResponses responses;
     private final NewsroomConfig config;
     private final SecurityIdentity caller;
     private final ArticleImporter importer;
 
-    ArticleResource(ArticleService service, HttpCaching caching, NewsroomConfig config, SecurityIdentity caller,
-            ArticleImporter importer) {
+    ArticleResource(ArticleService service, CacheableResponses responses, NewsroomConfig config,
+            SecurityIdentity caller, ArticleImporter importer) {
         this.importer = importer;
         this.service = service;
-        this.caching = caching;
+        this.responses = responses;
         this.config = config;
         this.caller = caller;
     }
@@ -114,7 +117,11 @@ public class ArticleResource {
         }
         PageRequest paging = PageRequest.parse(page, pageSize, config.paging());
         Page<ArticleSummary> result = service.list(criteria, paging);
-        return caching.jsonWithContentTag(headers, result, Links.paging(uri, result.page()));
+        String collection = criteria.orderBy() == ArticleCriteria.Order.UPDATED ? SurrogateKeys.ARTICLES_BY_UPDATE
+                : SurrogateKeys.ARTICLES;
+        return responses.json(headers, result, CachePolicy.Kind.LIST,
+                ArticleKeys.ofSummaries(collection, result.items(), ArticleKeys.filterTags(criteria)), null, null,
+                Links.paging(uri, result.page()));
     }
 
     @GET
@@ -141,11 +148,8 @@ public class ArticleResource {
         ArticleView view = (editor ? service.findAnyStatus(idOrSlug) : service.findPublic(idOrSlug))
                 .orElseThrow(() -> ProblemException.notFound((editor ? "No article" : "No published article")
                         + " with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
-        String etag = view.etag();
-        Response.ResponseBuilder response = HttpCaching.notModified(headers, etag, view.lastModified())
-                ? Response.notModified()
-                : Response.ok(view.full());
-        return response.header(HttpHeaders.ETAG, etag).lastModified(HttpCaching.httpDate(view.lastModified())).build();
+        return responses.json(headers, view.full(), CachePolicy.Kind.ARTICLE, view.keys(), view.etag(),
+                view.lastModified(), null);
     }
 
     @POST

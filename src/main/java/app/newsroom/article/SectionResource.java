@@ -1,5 +1,7 @@
 package app.newsroom.article;
 
+import java.util.Set;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.article.ArticleDtos.SectionList;
 import app.newsroom.common.Examples;
-import app.newsroom.common.HttpCaching;
+import app.newsroom.cache.CachePolicy;
+import app.newsroom.cache.CacheableResponses;
+import app.newsroom.cache.SurrogateKeys;
 
 @Path("/sections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,11 +32,11 @@ import app.newsroom.common.HttpCaching;
 public class SectionResource {
 
     private final ArticleService service;
-    private final HttpCaching caching;
+    private final CacheableResponses responses;
 
-    SectionResource(ArticleService service, HttpCaching caching) {
+    SectionResource(ArticleService service, CacheableResponses responses) {
         this.service = service;
-        this.caching = caching;
+        this.responses = responses;
     }
 
     @GET
@@ -45,6 +49,7 @@ public class SectionResource {
                     examples = @ExampleObject(name = "sections", value = Examples.SECTIONS)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
     public Response list(@Context HttpHeaders headers) {
-        return caching.jsonWithContentTag(headers, new SectionList(service.sections()), null);
+        return responses.json(headers, new SectionList(service.sections()), CachePolicy.Kind.LIST,
+                Set.of(SurrogateKeys.SECTIONS), null, null, null);
     }
 }

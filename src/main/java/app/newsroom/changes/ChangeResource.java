@@ -73,6 +73,6 @@ public class ChangeResource {
             @Parameter(description = "Most changes in the answer (max 1,000)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
         int max = QueryParams.intParam("limit", limit, config.changes().defaultLimit(), 1, config.changes().maxLimit());
-        return caching.jsonWithContentTag(headers, service.since(QueryParams.text("since", since, 200), max), null);
+        return caching.privateJson(headers, service.since(QueryParams.text("since", since, 200), max), null);
     }
 }

@@ -42,7 +42,7 @@ public class HttpCaching {
      * both computed by the CPU's own instructions). An ETag only has to change when the bytes do; a SHA-256 of a
      * 40 KB search page took a fifth of the service's CPU under load.
      */
-    static String contentTag(byte[] bytes) {
+    public static String contentTag(byte[] bytes) {
         java.util.zip.CRC32C c = new java.util.zip.CRC32C();
         c.update(bytes);
         java.util.zip.CRC32 d = new java.util.zip.CRC32();
@@ -62,8 +62,14 @@ public class HttpCaching {
         }
     }
 
-    /** 200 with the JSON body and an ETag computed from its bytes, or 304 when the client's copy is current. */
-    public Response jsonWithContentTag(HttpHeaders headers, Object body, String linkHeader) {
+    /** Answers that depend on the caller's key: kept by the caller's own browser only, revalidated on every use. */
+    public static final String PRIVATE = "private, no-cache";
+
+    /**
+     * A private answer (one that depends on the caller's key and is never kept by a shared cache): 200 with the JSON
+     * body and an ETag computed from its bytes, or 304 when the client's copy is current.
+     */
+    public Response privateJson(HttpHeaders headers, Object body, String linkHeader) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(body);
@@ -74,7 +80,7 @@ public class HttpCaching {
         Response.ResponseBuilder response = notModified(headers, etag, null)
                 ? Response.notModified()
                 : Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
-        response.header(HttpHeaders.ETAG, etag);
+        response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, PRIVATE);
         if (linkHeader != null) {
             response.header("Link", linkHeader);
         }
@@ -83,11 +89,15 @@ public class HttpCaching {
 
     /** Whether a GET may answer 304: If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2). */
     public static boolean notModified(HttpHeaders headers, String etag, Instant lastModified) {
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        return notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified);
+    }
+
+    /** The same, from the two request headers' values (either may be null). */
+    public static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
         if (ifNoneMatch != null) {
             return matches(ifNoneMatch, etag, true);
         }
-        String ifModifiedSince = headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince != null && lastModified != null) {
             Instant since = parseHttpDate(ifModifiedSince);
             return since != null && !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);

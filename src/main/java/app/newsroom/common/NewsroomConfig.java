@@ -28,6 +28,12 @@ public interface NewsroomConfig {
 
     DevDb devDb();
 
+    /** Response caching: the in-process cache of public answers and the caching headers they carry. */
+    Cache cache();
+
+    /** Purges of a CDN in front of the service ({@code newsroom.cdn.*}). */
+    Cdn cdn();
+
     interface Paging {
         /** Page size when the client gives none. */
         @WithDefault("20")
@@ -173,6 +179,77 @@ public interface NewsroomConfig {
         /** How often the did-you-mean vocabulary takes in changed articles ({@code off} disables it). */
         @WithDefault("30s")
         String vocabularyEvery();
+    }
+
+    interface Cache {
+        /** Whether public answers are kept in memory at all (caching headers are sent either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The most the in-process cache holds: bodies and their gzipped copies, with a small allowance per entry. */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+
+        /** How often the listening connection is checked: a connection lost silently is noticed within this. */
+        @WithDefault("2s")
+        java.time.Duration heartbeat();
+
+        /** How long a write waits, at most, for this instance to have taken in its own notifications. */
+        @WithDefault("2s")
+        java.time.Duration writeWait();
+
+        /** One article ({@code GET /articles/{idOrSlug}}). */
+        Policy article();
+
+        /** Lists: articles, tags, sections, related articles. */
+        Policy list();
+
+        /** RSS, Atom and JSON Feed. */
+        Policy feed();
+
+        /** Search and autocomplete. */
+        Policy search();
+
+        /** How long shared caches and browsers may keep an anonymous answer of one kind. */
+        interface Policy {
+            /** {@code max-age}: fresh for this long. */
+            java.time.Duration maxAge();
+
+            /** {@code s-maxage}: fresh for this long in shared caches (a CDN that the service purges); default max-age. */
+            java.util.Optional<java.time.Duration> sharedMaxAge();
+
+            /** {@code stale-while-revalidate}: then served stale for this long while fetched again. */
+            java.time.Duration staleWhileRevalidate();
+
+            /** {@code stale-if-error}: served stale for this long when the service cannot answer. */
+            java.time.Duration staleIfError();
+        }
+    }
+
+    interface Cdn {
+        /**
+         * Where to send key purges ({@code PURGE} with the keys in {@code xkey-purge} suits the Varnish configuration
+         * in {@code deploy/varnish}); none: no CDN is purged.
+         */
+        java.util.Optional<java.net.URI> purgeUrl();
+
+        /** The purge request's method ({@code PURGE} for Varnish; {@code POST} for Fastly's API). */
+        @WithDefault("PURGE")
+        String purgeMethod();
+
+        /** The header that carries the keys, space-separated ({@code Surrogate-Key} for Fastly). */
+        @WithDefault("xkey-purge")
+        String purgeHeader();
+
+        /** A header that authenticates the purge (e.g. {@code Fastly-Key}); its value is {@code purge-token}. */
+        java.util.Optional<String> purgeTokenHeader();
+
+        /** The value of {@code purge-token-header}; a secret: environment only ({@code NEWSROOM_CDN_PURGE_TOKEN}). */
+        java.util.Optional<String> purgeToken();
+
+        /** Most keys per purge request. */
+        @WithDefault("200")
+        int purgeBatch();
     }
 
     interface DevDb {

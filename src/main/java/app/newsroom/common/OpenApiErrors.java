@@ -87,6 +87,9 @@ public class OpenApiErrors implements OASFilter {
                 add(responses, "500", "Unexpected error; the detail names an incident id for the logs",
                         Examples.PROBLEM_INTERNAL);
                 add(responses, "503", "The database is unavailable; retry after the Retry-After seconds", Examples.PROBLEM_UNAVAILABLE);
+                if (entry.getKey() == PathItem.HttpMethod.GET) {
+                    cachingHeaders(responses, !path.getKey().endsWith("/changes") && !path.getKey().contains("/keys"));
+                }
                 sharedHeaders(responses);
             }
         }
@@ -140,6 +143,15 @@ public class OpenApiErrors implements OASFilter {
         components.addHeader("Retry-After", header("Seconds to wait before retrying", SchemaType.INTEGER));
         components.addHeader("WWW-Authenticate", header("The authentication scheme to use: `Bearer realm=\"newsroom\"`",
                 SchemaType.STRING));
+        components.addHeader("Cache-Control", header("How long browsers and shared caches may keep the answer. "
+                + "Anonymous answers are `public, max-age=…, stale-while-revalidate=…, stale-if-error=…`, configured per "
+                + "kind of resource (articles, lists, feeds, search; lists and feeds never past the next scheduled "
+                + "publication); answers to a request with a key are `private, no-cache`.", SchemaType.STRING));
+        components.addHeader("Surrogate-Key", header("On anonymous answers: the space-separated cache keys of what the "
+                + "answer shows, for a CDN to purge exactly what a change makes stale: `a:{article id}` for each article "
+                + "shown (and each internal link's target), `t:{tag slug}`, and one key per kind of collection "
+                + "(`articles`, `articles:updated`, `feeds`, `sections`, `tags`, `related`, `search`).",
+                SchemaType.STRING));
     }
 
     private static Header header(String description, SchemaType type) {
@@ -148,6 +160,18 @@ public class OpenApiErrors implements OASFilter {
 
     private static Header ref(String name) {
         return OASFactory.createHeader().ref("#/components/headers/" + name);
+    }
+
+    /** Every GET says how long it may be kept; public ones also name their cache keys for a CDN. */
+    private static void cachingHeaders(APIResponses responses, boolean surrogateKeys) {
+        APIResponse ok = responses.getAPIResponse("200");
+        if (ok == null) {
+            return;
+        }
+        addHeader(ok, "Cache-Control", ref("Cache-Control"));
+        if (surrogateKeys) {
+            addHeader(ok, "Surrogate-Key", ref("Surrogate-Key"));
+        }
     }
 
     private static void sharedHeaders(APIResponses responses) {

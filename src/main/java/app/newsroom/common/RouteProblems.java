@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Answers a problem+json from a Vert.x route, for the errors decided before the REST layer runs. */
 @Singleton
-class RouteProblems {
+public class RouteProblems {
 
     private final ObjectMapper mapper;
 
@@ -17,7 +17,7 @@ class RouteProblems {
         this.mapper = mapper;
     }
 
-    void send(RoutingContext ctx, int status, String type, String title, String detail) {
+    public void send(RoutingContext ctx, int status, String type, String title, String detail) {
         Problem problem = new Problem("urn:newsroom:problem:" + type, title, status, detail, ctx.request().path(), null);
         try {
             ctx.response().setStatusCode(status).putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)

@@ -1,5 +1,6 @@
 package app.newsroom.feed;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,7 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.newsroom.article.ArticleCriteria;
 import app.newsroom.article.ArticleDtos.ArticleResponse;
 import app.newsroom.article.ArticleService;
-import app.newsroom.common.HttpCaching;
+import app.newsroom.article.ArticleKeys;
+import app.newsroom.cache.CachePolicy;
+import app.newsroom.cache.CacheableResponses;
+import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.QueryParams;
 
@@ -41,16 +45,17 @@ public class FeedResource {
     static final String RSS = "application/rss+xml";
     static final String ATOM = "application/atom+xml";
     static final String JSON_FEED = "application/feed+json";
-    private static final String CACHE_CONTROL = "public, max-age=60";
 
     private final ArticleService articles;
     private final FeedValidators validators;
     private final FeedWriter writer;
     private final NewsroomConfig config;
     private final ObjectMapper mapper;
+    private final CacheableResponses responses;
 
     FeedResource(ArticleService articles, FeedValidators validators, FeedWriter writer, NewsroomConfig config,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, CacheableResponses responses) {
+        this.responses = responses;
         this.articles = articles;
         this.validators = validators;
         this.writer = writer;
@@ -119,12 +124,9 @@ public class FeedResource {
     private Response feed(String type, String mediaType, FeedQuery query, UriInfo uri, HttpHeaders headers) {
         ArticleCriteria criteria = ArticleCriteria.newestPublic(query.tag, query.section, query.language);
         int items = QueryParams.intParam("limit", query.limit, config.feeds().defaultLimit(), 1, config.feeds().maxLimit());
-        // validators from the newest change of the log: cheap, and checked before anything is rendered
+        // validators from the newest change of the log, read before the articles: never newer than what is shown
         String rawQuery = uri.getRequestUri().getRawQuery();
         FeedValidators.Validator validator = validators.current(type + "|" + rawQuery);
-        if (HttpCaching.notModified(headers, validator.etag(), validator.lastModified())) {
-            return cached(Response.notModified(), validator).build();
-        }
         List<ArticleResponse> newest = articles.newestPublic(criteria, items);
         String api = uri.getBaseUri().toString().replaceAll("/+$", "");
         String home = config.feeds().siteUrl().map(s -> s.replaceAll("/+$", "")).orElse(api + "/articles");
@@ -143,21 +145,17 @@ public class FeedResource {
         } else {
             body = writer.rome(type, meta, newest);
         }
-        return cached(Response.ok(body, mediaType + ";charset=UTF-8"), validator).build();
-    }
-
-    private static Response.ResponseBuilder cached(Response.ResponseBuilder response, FeedValidators.Validator validator) {
-        return response.header(HttpHeaders.ETAG, validator.etag())
-                .lastModified(HttpCaching.httpDate(validator.lastModified()))
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        return responses.bytes(headers, body.getBytes(StandardCharsets.UTF_8), mediaType + ";charset=UTF-8",
+                CachePolicy.Kind.FEED, ArticleKeys.ofForms(SurrogateKeys.FEEDS, newest, ArticleKeys.filterTags(criteria)),
+                validator.etag(), validator.lastModified(), null);
     }
 
     private static final String TAG = "Tag slugs: `a,b` both, `a|b` either";
     private static final String DESCRIPTION = "The newest published articles (scheduled ones once their time has come), "
             + "newest first, with full sanitized HTML content. Each item's id is `urn:uuid:{article id}`, stable across "
             + "edits; links point to the configured site (`newsroom.feeds.site-url`) or to the API. Cacheable: "
-            + "`ETag`, `Last-Modified`, `Cache-Control: public, max-age=60`; conditional requests answer 304 "
-            + "without rendering.";
+            + "`ETag`, `Last-Modified`, `Cache-Control: public, max-age=60` (with stale-while-revalidate and "
+            + "stale-if-error; configurable); conditional requests answer 304.";
     private static final String RSS_EXAMPLE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0"><channel><title>newsroom</title><link>https://news.example/</link>

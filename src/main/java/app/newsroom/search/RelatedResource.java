@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.newsroom.article.ArticleService;
 import app.newsroom.article.ArticleView;
 import app.newsroom.common.Examples;
-import app.newsroom.common.HttpCaching;
+import app.newsroom.article.ArticleKeys;
+import app.newsroom.cache.CachePolicy;
+import app.newsroom.cache.CacheableResponses;
+import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.Problem;
 import app.newsroom.common.ProblemException;
 import app.newsroom.common.QueryParams;
@@ -37,12 +40,12 @@ public class RelatedResource {
 
     private final RelatedService related;
     private final ArticleService articles;
-    private final HttpCaching caching;
+    private final CacheableResponses responses;
 
-    RelatedResource(RelatedService related, ArticleService articles, HttpCaching caching) {
+    RelatedResource(RelatedService related, ArticleService articles, CacheableResponses responses) {
         this.related = related;
         this.articles = articles;
-        this.caching = caching;
+        this.responses = responses;
     }
 
     @GET
@@ -66,6 +69,11 @@ public class RelatedResource {
         int max = QueryParams.intParam("limit", limit, 5, 1, 20);
         ArticleView article = articles.findPublic(idOrSlug).orElseThrow(() -> ProblemException.notFound(
                 "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
-        return caching.jsonWithContentTag(headers, new RelatedList(related.related(article.id(), max)), null);
+        java.util.List<SearchDtos.RelatedArticle> items = related.related(article.id(), max);
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add(SurrogateKeys.RELATED);
+        keys.add(SurrogateKeys.article(article.id()));
+        items.forEach(item -> ArticleKeys.add(keys, item.id(), item.relatedLinks()));
+        return responses.json(headers, new RelatedList(items), CachePolicy.Kind.LIST, keys, null, null, null);
     }
 }

@@ -28,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.newsroom.article.ArticleCriteria;
 import app.newsroom.article.ArticleFilters;
 import app.newsroom.common.Examples;
-import app.newsroom.common.HttpCaching;
+import app.newsroom.article.ArticleKeys;
+import app.newsroom.cache.CachePolicy;
+import app.newsroom.cache.CacheableResponses;
+import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.Links;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.PageRequest;
@@ -49,13 +52,14 @@ public class SearchResource {
 
     private final SearchService search;
     private final SuggestService suggestions;
-    private final HttpCaching caching;
+    private final CacheableResponses responses;
     private final NewsroomConfig config;
 
-    SearchResource(SearchService search, SuggestService suggestions, HttpCaching caching, NewsroomConfig config) {
+    SearchResource(SearchService search, SuggestService suggestions, CacheableResponses responses,
+            NewsroomConfig config) {
         this.search = search;
         this.suggestions = suggestions;
-        this.caching = caching;
+        this.responses = responses;
         this.config = config;
     }
 
@@ -105,7 +109,12 @@ public class SearchResource {
                 PageRequest.parse(page, pageSize, config.paging()), facetNames.contains("tag"),
                 facetNames.contains("section"));
         SearchResult result = search.search(request);
-        return caching.jsonWithContentTag(headers, result, Links.paging(uri, result.page()));
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add(SurrogateKeys.SEARCH);
+        ArticleKeys.filterTags(criteria).forEach(slug -> keys.add(SurrogateKeys.tag(slug)));
+        result.items().forEach(hit -> ArticleKeys.add(keys, hit.id(), hit.relatedLinks()));
+        return responses.json(headers, result, CachePolicy.Kind.SEARCH, keys, null, null,
+                Links.paging(uri, result.page()));
     }
 
     private static List<String> facetNames(String raw) {
@@ -144,6 +153,8 @@ public class SearchResource {
             throw ProblemException.badRequest("q", "must not be blank");
         }
         int max = QueryParams.intParam("limit", limit, 10, 1, 20);
-        return caching.jsonWithContentTag(headers, new SuggestionList(suggestions.suggest(text, max)), null);
+        // suggestions show tags and headlines: new tags and any article change may change them
+        return responses.json(headers, new SuggestionList(suggestions.suggest(text, max)), CachePolicy.Kind.SEARCH,
+                java.util.Set.of(SurrogateKeys.SEARCH, SurrogateKeys.TAGS), null, null, null);
     }
 }

@@ -41,7 +41,7 @@ class RateLimitFilter {
         if (!config.enabled()) {
             return Uni.createFrom().nullItem();
         }
-        String address = "ip:" + ClientAddress.of(request, config.trustForwardedFor());
+        String address = AnonymousLimit.clientKey(request, config.trustForwardedFor());
         return identities.getDeferredIdentity()
                 // a bad key still costs its address a token, so guessing keys is limited like anything else
                 .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> take(context, address,
@@ -73,7 +73,7 @@ class RateLimitFilter {
                     context.setProperty(PROBE, probe);
                     context.setProperty(LIMIT, limit);
                     if (!probe.isConsumed()) {
-                        throw new RateLimited(Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+                        throw new RateLimited(new AnonymousLimit.Decision(probe, limit).retryAfterSeconds());
                     }
                     return true;
                 });
@@ -84,15 +84,11 @@ class RateLimitFilter {
         if (request.getProperty(PROBE) instanceof ConsumptionProbe probe) {
             response.getHeaders().putSingle("RateLimit-Limit", request.getProperty(LIMIT));
             response.getHeaders().putSingle("RateLimit-Remaining", probe.getRemainingTokens());
-            response.getHeaders().putSingle("RateLimit-Reset", seconds(probe.getNanosToWaitForReset()));
+            response.getHeaders().putSingle("RateLimit-Reset", AnonymousLimit.Decision.seconds(probe.getNanosToWaitForReset()));
         }
     }
 
-    private static long seconds(long nanos) {
-        return (nanos + 999_999_999L) / 1_000_000_000L;
-    }
-
-    /** A 429 problem; the central mapper adds Retry-After. */
+    /** A 429 problem with its Retry-After. */
     static final class RateLimited extends ProblemException {
         private static final long serialVersionUID = 1L;
 

@@ -31,8 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.newsroom.cache.CachePolicy;
+import app.newsroom.cache.CacheableResponses;
+import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.Examples;
-import app.newsroom.common.HttpCaching;
 import app.newsroom.common.Links;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.Page;
@@ -52,13 +54,13 @@ import app.newsroom.tag.TagDtos.TagResponse;
 public class TagResource {
 
     private final TagService service;
-    private final HttpCaching caching;
+    private final CacheableResponses responses;
     private final Validation validation;
     private final NewsroomConfig config;
 
-    TagResource(TagService service, HttpCaching caching, Validation validation, NewsroomConfig config) {
+    TagResource(TagService service, CacheableResponses responses, Validation validation, NewsroomConfig config) {
         this.service = service;
-        this.caching = caching;
+        this.responses = responses;
         this.validation = validation;
         this.config = config;
     }
@@ -88,7 +90,8 @@ public class TagResource {
                 : QueryParams.enumParam("orderBy", orderBy, PublicOrder.class, null).order;
         PageRequest paging = PageRequest.parse(page, pageSize, config.paging());
         Page<TagResponse> result = service.list(new TagCriteria(query, tagType, order), paging);
-        return caching.jsonWithContentTag(headers, result, Links.paging(uri, result.page()));
+        return responses.json(headers, result, CachePolicy.Kind.LIST, keys(result.items()), null, null,
+                Links.paging(uri, result.page()));
     }
 
     @GET
@@ -105,7 +108,8 @@ public class TagResource {
     public Response get(@Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
             @Context HttpHeaders headers) {
         TagResponse tag = service.get(slug).orElseThrow(() -> notFound(slug));
-        return conditional(headers, tag, Response.ok(tag)).build();
+        return responses.json(headers, tag, CachePolicy.Kind.LIST, keys(java.util.List.of(tag)), TagService.etag(tag),
+                null, null);
     }
 
     @POST
@@ -169,10 +173,12 @@ public class TagResource {
         return Response.noContent().build();
     }
 
-    private static Response.ResponseBuilder conditional(HttpHeaders headers, TagResponse tag, Response.ResponseBuilder ok) {
-        String etag = TagService.etag(tag);
-        Response.ResponseBuilder response = HttpCaching.notModified(headers, etag, null) ? Response.notModified() : ok;
-        return response.header(HttpHeaders.ETAG, etag);
+    /** Tag pages change with their tags, and with the set of public articles (their counts). */
+    private static java.util.Set<String> keys(java.util.List<TagResponse> tags) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add(SurrogateKeys.TAGS);
+        tags.forEach(t -> keys.add(SurrogateKeys.tag(t.slug())));
+        return keys;
     }
 
     private static ProblemException notFound(String slug) {

@@ -56,7 +56,7 @@ class FeedTest {
         Map<String, Object> tricky = fixtures(tag);
         String xml = given().queryParam("tag", tag).get("/api/v1/feeds/rss").then().statusCode(200)
                 .contentType(startsWith("application/rss+xml"))
-                .header("Cache-Control", equalTo("public, max-age=60"))
+                .header("Cache-Control", org.hamcrest.Matchers.startsWith("public, max-age=60, "))
                 .header("ETag", notNullValue()).header("Last-Modified", notNullValue())
                 .extract().asString();
         SyndFeed feed = parse(xml);
@@ -124,7 +124,7 @@ class FeedTest {
         var first = given().queryParam("tag", tag).get("/api/v1/feeds/json").then().statusCode(200).extract();
         String etag = first.header("ETag");
         given().queryParam("tag", tag).header("If-None-Match", etag).get("/api/v1/feeds/json").then().statusCode(304)
-                .header("ETag", equalTo(etag)).header("Cache-Control", equalTo("public, max-age=60"));
+                .header("ETag", equalTo(etag)).header("Cache-Control", org.hamcrest.Matchers.startsWith("public, max-age=60, "));
         given().queryParam("tag", tag).header("If-Modified-Since", first.header("Last-Modified"))
                 .get("/api/v1/feeds/json").then().statusCode(304);
         editor().contentType("application/merge-patch+json").body("{\"headline\":\"Edited headline " + tag + "\"}")

@@ -264,8 +264,17 @@ public class ArticleService {
             article.publishedAt = Times.now();
         }
         article.updatedAt = Times.now();
-        article.tags.clear();
-        article.tags.addAll(resolved);
+        // untouched unless they changed: rewriting the rows tells every cache that tag pages changed
+        if (!sameTags(article.tags, resolved)) {
+            article.tags.clear();
+            article.tags.addAll(resolved);
+        }
+    }
+
+    private static boolean sameTags(List<Tag> current, List<Tag> wanted) {
+        Set<UUID> ids = new HashSet<>();
+        current.forEach(t -> ids.add(t.id));
+        return current.size() == wanted.size() && wanted.stream().allMatch(t -> ids.contains(t.id));
     }
 
     void replaceLinks(Article article, List<RelatedLinkRequest> requested, boolean fresh) {

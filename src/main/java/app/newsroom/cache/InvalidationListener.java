@@ -236,7 +236,8 @@ public class InvalidationListener {
         Properties properties = new Properties();
         username.ifPresent(u -> properties.setProperty("user", u));
         password.ifPresent(p -> properties.setProperty("password", p));
-        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        // named with the process, so that an operator (or a test) can tell the instances' listeners apart
+        properties.setProperty("ApplicationName", APPLICATION_NAME + " " + ProcessHandle.current().pid());
         properties.setProperty("connectTimeout", "5");
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(url, properties);

@@ -256,7 +256,7 @@ class ResponseCacheTest {
     private void terminateTheListenersConnection(String id, String t) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
-                    + InvalidationListener.APPLICATION_NAME + "'");
+                    + InvalidationListener.APPLICATION_NAME + " " + ProcessHandle.current().pid() + "'");
         }
         // the change's notification reaches no listener: it is only the reconnection that makes it safe
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

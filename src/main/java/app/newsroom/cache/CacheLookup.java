@@ -55,7 +55,7 @@ class CacheLookup {
                 return null; // editors see drafts: their answers are their own
             }
             String audience = identity.isAnonymous() ? PUBLIC : PARTNER;
-            String key = ResponseCache.key(audience.trim(), ctx.request().getHeader(HttpHeaders.HOST), ctx.request().uri());
+            String key = ResponseCache.key(audience.trim(), ctx.request());
             ctx.put(EPOCH, cache.epoch());
             ctx.put(KEY, key);
             CachedResponse kept = cache.get(key);

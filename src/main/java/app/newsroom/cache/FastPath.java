@@ -53,7 +53,7 @@ class FastPath {
             ctx.next();
             return;
         }
-        String key = ResponseCache.key("public", request.getHeader(HttpHeaders.HOST), request.uri());
+        String key = ResponseCache.key("public", request);
         CachedResponse kept = cache.get(key);
         if (kept == null || !Negotiation.acceptable(request.getHeader(HttpHeaders.ACCEPT), kept.contentType)) {
             ctx.next();

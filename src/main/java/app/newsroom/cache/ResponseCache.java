@@ -42,9 +42,13 @@ public class ResponseCache {
         CaffeineCacheMetrics.monitor(registry, entries, "response-cache");
     }
 
-    /** The key of an answer: audience ({@code public} or {@code partner}), host, and URI with its query. */
-    public static String key(String audience, String host, String uri) {
-        return audience + ' ' + host + ' ' + uri;
+    /**
+     * The key of an answer: audience ({@code public} or {@code partner}), host (feeds write absolute links), and URI with
+     * its query, as the client sent them.
+     */
+    static String key(String audience, io.vertx.core.http.HttpServerRequest request) {
+        io.vertx.core.net.HostAndPort authority = request.authority(); // Host, or HTTP/2's :authority
+        return audience + ' ' + (authority == null ? "" : authority.toString()) + ' ' + request.uri();
     }
 
     /** The answer kept for this key, when it may be served. */

@@ -66,9 +66,18 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
      * Headers any response may carry without being documented per operation: HTTP transport, CORS (described in the
      * API's info and README) and the security headers every answer gets.
      */
-    static final Set<String> CROSS_CUTTING = Set.of("content-type", "content-length", "content-encoding",
-            "transfer-encoding", "connection", "keep-alive", "date", "vary", "x-content-type-options",
-            "content-security-policy", "referrer-policy");
+    static final Set<String> CROSS_CUTTING = Set.of(
+            "content-type",
+            "content-length",
+            "content-encoding",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "date",
+            "vary",
+            "x-content-type-options",
+            "content-security-policy",
+            "referrer-policy");
 
     /** One validator per running application (base URI), built from its document on first use. */
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
@@ -91,14 +100,16 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
     static final class ContractFilter implements OrderedFilter {
 
         @Override
-        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+        public Response filter(
+                FilterableRequestSpecification request,
+                FilterableResponseSpecification responseSpec,
                 FilterContext ctx) {
             URI uri = URI.create(request.getURI());
             if (uri.getPath() == null || !uri.getPath().startsWith("/api/") || isCorsPreflight(request)) {
                 return ctx.next(request, responseSpec);
             }
-            OpenApiValidationFilter validator = new OpenApiValidationFilter(
-                    validator(uri.getScheme() + "://" + uri.getAuthority()));
+            OpenApiValidationFilter validator =
+                    new OpenApiValidationFilter(validator(uri.getScheme() + "://" + uri.getAuthority()));
             MATCHED.remove();
             try {
                 Response response = validator.filter(request, responseSpec, ctx);
@@ -130,11 +141,15 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
                 .withLevel("validation.response", ValidationReport.Level.ERROR)
                 .build();
         ValidationErrorsWhitelist unknownRoutes = ValidationErrorsWhitelist.create()
-                .withRule("no such path, and the application answers 404",
-                        WhitelistRules.allOf(WhitelistRules.messageHasKey("validation.request.path.missing"),
+                .withRule(
+                        "no such path, and the application answers 404",
+                        WhitelistRules.allOf(
+                                WhitelistRules.messageHasKey("validation.request.path.missing"),
                                 WhitelistRules.responseStatusIs(404)))
-                .withRule("no such method on this path, and the application answers 405",
-                        WhitelistRules.allOf(WhitelistRules.messageHasKey("validation.request.operation.notAllowed"),
+                .withRule(
+                        "no such method on this path, and the application answers 405",
+                        WhitelistRules.allOf(
+                                WhitelistRules.messageHasKey("validation.request.operation.notAllowed"),
                                 WhitelistRules.responseStatusIs(405)));
         return OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .withLevelResolver(levels)
@@ -147,11 +162,14 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
     }
 
     /** Every header of the response is documented on the matched response, or cross-cutting. */
-    private static void checkHeaders(FilterableRequestSpecification request, Response response, ApiOperation operation) {
+    private static void checkHeaders(
+            FilterableRequestSpecification request, Response response, ApiOperation operation) {
         if (operation == null) {
             return; // an unknown route the application answered 404/405 to (see the whitelist)
         }
-        Set<String> undocumented = undocumentedHeaders(operation.getOperation(), response.statusCode(),
+        Set<String> undocumented = undocumentedHeaders(
+                operation.getOperation(),
+                response.statusCode(),
                 response.getHeaders().asList().stream().map(Header::getName).toList());
         if (!undocumented.isEmpty()) {
             throw new AssertionError("Response " + response.statusCode() + " of " + request.getMethod() + " "
@@ -187,9 +205,12 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
 
     static String fetch(String url) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Accept", "application/json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode());
             }

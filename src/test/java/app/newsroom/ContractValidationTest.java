@@ -1,9 +1,5 @@
 package app.newsroom;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URL;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The net under every test is really there: what the document does not say fails. */
 @QuarkusTest
@@ -38,9 +38,12 @@ class ContractValidationTest {
 
     private ValidationReport answer(int status, String body) {
         OpenApiInteractionValidator validator = ContractValidation.validator(base());
-        return validator.validate(SimpleRequest.Builder.get("/api/v1/tags/syria").build(),
-                SimpleResponse.Builder.status(status).withContentType(status < 400 ? "application/json"
-                        : "application/problem+json").withBody(body).build());
+        return validator.validate(
+                SimpleRequest.Builder.get("/api/v1/tags/syria").build(),
+                SimpleResponse.Builder.status(status)
+                        .withContentType(status < 400 ? "application/json" : "application/problem+json")
+                        .withBody(body)
+                        .build());
     }
 
     @Test
@@ -55,7 +58,8 @@ class ContractValidationTest {
 
     @Test
     void shouldRejectAnUndocumentedField() {
-        assertTrue(answer(200, TAG.replace("\"slug\"", "\"secret\": 1, \"slug\"")).hasErrors());
+        assertTrue(
+                answer(200, TAG.replace("\"slug\"", "\"secret\": 1, \"slug\"")).hasErrors());
     }
 
     @Test
@@ -74,17 +78,35 @@ class ContractValidationTest {
     void shouldRejectAServedPathTheDocumentLacksButAcceptTheAppsOwn404() {
         OpenApiInteractionValidator validator = ContractValidation.validator(base());
         SimpleRequest.Builder nowhere = SimpleRequest.Builder.get("/api/v1/undocumented");
-        assertTrue(validator.validate(nowhere.build(), SimpleResponse.Builder.ok().withContentType("application/json")
-                .withBody("{}").build()).hasErrors());
-        assertFalse(validator.validate(nowhere.build(), SimpleResponse.Builder.status(404)
-                .withContentType("application/problem+json").withBody("{}").build()).hasErrors());
+        assertTrue(validator
+                .validate(
+                        nowhere.build(),
+                        SimpleResponse.Builder.ok()
+                                .withContentType("application/json")
+                                .withBody("{}")
+                                .build())
+                .hasErrors());
+        assertFalse(validator
+                .validate(
+                        nowhere.build(),
+                        SimpleResponse.Builder.status(404)
+                                .withContentType("application/problem+json")
+                                .withBody("{}")
+                                .build())
+                .hasErrors());
     }
 
     @Test
     void shouldNameUndocumentedHeaders() {
-        Operation getTag = new OpenAPIV3Parser().readContents(ContractValidation.fetch(base() + "/q/openapi?format=json"))
-                .getOpenAPI().getPaths().get("/api/v1/tags/{slug}").getGet();
-        Set<String> undocumented = ContractValidation.undocumentedHeaders(getTag, 200,
+        Operation getTag = new OpenAPIV3Parser()
+                .readContents(ContractValidation.fetch(base() + "/q/openapi?format=json"))
+                .getOpenAPI()
+                .getPaths()
+                .get("/api/v1/tags/{slug}")
+                .getGet();
+        Set<String> undocumented = ContractValidation.undocumentedHeaders(
+                getTag,
+                200,
                 List.of("ETag", "Content-Type", "RateLimit-Limit", "Access-Control-Allow-Origin", "X-Debug-Sql"));
         assertEquals(Set.of("X-Debug-Sql"), undocumented);
     }

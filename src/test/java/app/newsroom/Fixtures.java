@@ -1,7 +1,5 @@
 package app.newsroom;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,11 +9,12 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import static io.restassured.RestAssured.given;
+
 /** Test data made through the API, with a unique token so that each test can find its own rows. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String token() {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -36,6 +35,7 @@ public final class Fixtures {
 
     /** The bootstrap admin key of the test profile (application.properties, %test). */
     public static final String ADMIN_KEY = "test-admin-key-for-the-test-profile-only";
+
     private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A live key with this role, made once per test run through POST /keys. */
@@ -43,9 +43,17 @@ public final class Fixtures {
         if (role.equals("admin")) {
             return ADMIN_KEY;
         }
-        return KEYS.computeIfAbsent(role, r -> given().auth().oauth2(ADMIN_KEY).contentType(ContentType.JSON)
-                .body(Map.of("name", "test " + r, "role", r)).post("/api/v1/keys")
-                .then().statusCode(201).extract().path("key"));
+        return KEYS.computeIfAbsent(
+                role,
+                r -> given().auth()
+                        .oauth2(ADMIN_KEY)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", "test " + r, "role", r))
+                        .post("/api/v1/keys")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("key"));
     }
 
     /** A request as an editor. */

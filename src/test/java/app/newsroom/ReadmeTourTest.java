@@ -1,9 +1,5 @@
 package app.newsroom;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's curl tour works as written: the bash blocks of its "A tour with curl" section run, in order, against
@@ -48,20 +48,27 @@ class ReadmeTourTest {
             }
         }
         if (!Boolean.getBoolean("readme-tour")) {
-            Assumptions.assumeTrue(missing.isEmpty(), "README tour skipped: " + missing
-                    + " not installed; run with -Dreadme-tour=true to require it (.ci/run does)");
+            Assumptions.assumeTrue(
+                    missing.isEmpty(),
+                    "README tour skipped: " + missing
+                            + " not installed; run with -Dreadme-tour=true to require it (.ci/run does)");
         }
         assertTrue(missing.isEmpty(), "the README tour needs " + missing);
 
         String base = root.getProtocol() + "://" + root.getAuthority();
-        // commands are traced to a file of their own, so that a failure names the command without mixing into the output
-        String script = "set -euo pipefail\nexec 9>trace.log\nBASH_XTRACEFD=9\nset -x\n" + tour(Files.readString(README, StandardCharsets.UTF_8))
-                .replace("http://localhost:8080", base)
-                .replace("dev-admin-key-for-local-development-only", Fixtures.ADMIN_KEY);
+        // commands are traced to a file of their own, so that a failure names the command without mixing into the
+        // output
+        String script = "set -euo pipefail\nexec 9>trace.log\nBASH_XTRACEFD=9\nset -x\n"
+                + tour(Files.readString(README, StandardCharsets.UTF_8))
+                        .replace("http://localhost:8080", base)
+                        .replace("dev-admin-key-for-local-development-only", Fixtures.ADMIN_KEY);
         Path dir = Files.createTempDirectory("readme-tour");
         Path log = dir.resolve("tour.log");
-        Process bash = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process bash = new ProcessBuilder("bash", "-c", script)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = bash.waitFor(2, TimeUnit.MINUTES);
         if (!finished) {
             bash.destroyForcibly();
@@ -70,11 +77,21 @@ class ReadmeTourTest {
         String trace = Files.readString(dir.resolve("trace.log"), StandardCharsets.UTF_8);
         System.out.println(output);
         assertTrue(finished, "the tour did not finish in 2 minutes:\n" + output);
-        assertEquals(0, bash.exitValue(), "a command of the README tour failed; the last ones run:\n"
-                + trace.substring(Math.max(0, trace.length() - 1500)) + "\nits output:\n" + output);
-        for (String shown : List.of("HTTP/1.1 304", "\"headline\": \"Syria's interim leader meets Putin\"",
-                "\"version\": 2", "rel=\"first\"", "\"status\": 400", "\"field\": \"headline\"",
-                "Vladimir Putin", "rel=\"last\"", "<title>Syria's interim leader meets Putin</title>")) {
+        assertEquals(
+                0,
+                bash.exitValue(),
+                "a command of the README tour failed; the last ones run:\n"
+                        + trace.substring(Math.max(0, trace.length() - 1500)) + "\nits output:\n" + output);
+        for (String shown : List.of(
+                "HTTP/1.1 304",
+                "\"headline\": \"Syria's interim leader meets Putin\"",
+                "\"version\": 2",
+                "rel=\"first\"",
+                "\"status\": 400",
+                "\"field\": \"headline\"",
+                "Vladimir Putin",
+                "rel=\"last\"",
+                "<title>Syria's interim leader meets Putin</title>")) {
             assertTrue(output.contains(shown), "the tour's output lacks " + shown + ":\n" + output);
         }
         assertFalse(output.contains("\"status\": 404"), output);
@@ -98,7 +115,8 @@ class ReadmeTourTest {
 
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
-        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        return path != null
+                && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 }

@@ -1,8 +1,5 @@
 package app.newsroom;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Swagger UI works in a real browser: {@code src/test/browser/swagger-ui.mjs} drives Debian's Chromium through
@@ -39,10 +39,12 @@ class SwaggerUiBrowserTest {
 
     @Test
     void shouldTryListingAndCreatingArticlesInSwaggerUi() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("browser-tests"),
+        Assumptions.assumeTrue(
+                Boolean.getBoolean("browser-tests"),
                 "Swagger UI browser test not requested: run with -Dbrowser-tests=true "
                         + "(needs node, `npm ci` and /usr/bin/chromium; .ci/run does all three)");
-        assertTrue(new File("node_modules/playwright-core").isDirectory(), "playwright-core is not installed: run npm ci");
+        assertTrue(
+                new File("node_modules/playwright-core").isDirectory(), "playwright-core is not installed: run npm ci");
 
         String tag = Fixtures.token();
         String headline = "Syria's interim president meets Putin in Moscow " + tag;
@@ -53,8 +55,11 @@ class SwaggerUiBrowserTest {
         String base = root.getProtocol() + "://" + root.getAuthority();
         Files.createDirectories(SCREENSHOT.getParent());
         Path log = Files.createTempFile("swagger-ui", ".log");
-        Process node = new ProcessBuilder("node", SCRIPT, base, Fixtures.ADMIN_KEY, tag, headline, SCREENSHOT.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process node = new ProcessBuilder(
+                        "node", SCRIPT, base, Fixtures.ADMIN_KEY, tag, headline, SCREENSHOT.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = node.waitFor(3, TimeUnit.MINUTES);
         if (!finished) {
             node.destroyForcibly();

@@ -70,7 +70,9 @@ public class Article {
     public int wordCount;
 
     @ManyToMany
-    @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
+    @JoinTable(
+            name = "article_tag",
+            joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     @OrderBy("name")
     public List<Tag> tags = new ArrayList<>();

@@ -1,9 +1,9 @@
 package app.newsroom.article;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import app.newsroom.common.ProblemException;
@@ -14,15 +14,29 @@ import app.newsroom.common.Slugs;
  * Filters and order of GET /articles. {@code tagGroups} is the Guardian syntax parsed: every group must match (the
  * comma, AND), and within a group any slug may match (the pipe, OR).
  */
-public record ArticleCriteria(List<List<String>> tagGroups, String section, String language, String byline,
-        Instant from, Instant to, Order orderBy, Visibility visibility) {
+public record ArticleCriteria(
+        List<List<String>> tagGroups,
+        String section,
+        String language,
+        String byline,
+        Instant from,
+        Instant to,
+        Order orderBy,
+        Visibility visibility) {
 
     private static final int MAX_TAG_FILTER = 20;
 
     /** The newest public articles with these optional filters (feeds). */
     public static ArticleCriteria newestPublic(String tag, String section, String language) {
-        return new ArticleCriteria(parseTagFilter(QueryParams.text("tag", tag, 2000)), section(section),
-                language(language), null, null, null, Order.NEWEST, Visibility.PUBLISHED);
+        return new ArticleCriteria(
+                parseTagFilter(QueryParams.text("tag", tag, 2000)),
+                section(section),
+                language(language),
+                null,
+                null,
+                null,
+                Order.NEWEST,
+                Visibility.PUBLISHED);
     }
 
     /** A section filter: a lowercase slug path. */
@@ -54,7 +68,8 @@ public record ArticleCriteria(List<List<String>> tagGroups, String section, Stri
         }
         int count = 0;
         for (String group : raw.split(",", -1)) {
-            List<String> slugs = Arrays.stream(group.split("\\|", -1)).map(String::trim).toList();
+            List<String> slugs =
+                    Arrays.stream(group.split("\\|", -1)).map(String::trim).toList();
             if (slugs.stream().anyMatch(String::isEmpty)) {
                 slugs = List.of();
             }
@@ -76,7 +91,9 @@ public record ArticleCriteria(List<List<String>> tagGroups, String section, Stri
     }
 
     public enum Order {
-        NEWEST, OLDEST, UPDATED;
+        NEWEST,
+        OLDEST,
+        UPDATED;
 
         @Override
         public String toString() {
@@ -86,7 +103,10 @@ public record ArticleCriteria(List<List<String>> tagGroups, String section, Stri
 
     /** Which articles a list may show: the public sees only published ones whose time has come. */
     public enum Visibility {
-        PUBLISHED, DRAFT, ARCHIVED, ANY;
+        PUBLISHED,
+        DRAFT,
+        ARCHIVED,
+        ANY;
 
         @Override
         public String toString() {

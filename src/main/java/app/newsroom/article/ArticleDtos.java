@@ -27,117 +27,180 @@ public final class ArticleDtos {
     static final String SECTION_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$";
     static final String LANGUAGE_PATTERN = "^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$";
 
-    private ArticleDtos() {
-    }
+    private ArticleDtos() {}
 
     /**
      * An article as written by a client (POST, PUT, and the merged result of PATCH). Read-only fields of the full
      * form ({@code createdAt}, {@code updatedAt}, {@code version}, {@code wordCount}) are accepted and ignored so that a
      * client can send back what it read; an {@code id} must match the path.
      */
-    @Schema(name = "ArticleRequest", description = "An article to create or replace", example = Examples.ARTICLE_REQUEST)
-    @JsonIgnoreProperties({ "createdAt", "updatedAt", "version", "wordCount" })
+    @Schema(
+            name = "ArticleRequest",
+            description = "An article to create or replace",
+            example = Examples.ARTICLE_REQUEST)
+    @JsonIgnoreProperties({"createdAt", "updatedAt", "version", "wordCount"})
     public record ArticleRequest(
-            @Schema(description = "Must equal the id in the path when present (PUT); not accepted on POST", nullable = true)
+            @Schema(
+                    description = "Must equal the id in the path when present (PUT); not accepted on POST",
+                    nullable = true)
             UUID id,
-            @Schema(description = "Unique slug; generated from the headline when absent (on PUT, absent keeps the current slug)",
-                    maxLength = 120, pattern = Slugs.PATTERN, example = "syrias-interim-president-meets-putin-in-moscow", nullable = true)
-            @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase ASCII words joined by '-'")
+
+            @Schema(
+                    description =
+                            "Unique slug; generated from the headline when absent (on PUT, absent keeps the current slug)",
+                    maxLength = 120,
+                    pattern = Slugs.PATTERN,
+                    example = "syrias-interim-president-meets-putin-in-moscow",
+                    nullable = true)
+            @Size(max = Slugs.MAX_LENGTH)
+            @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase ASCII words joined by '-'")
             String slug,
+
             @Schema(description = "Headline", required = true, minLength = 1, maxLength = 300)
-            @NotBlank @Size(max = 300)
+            @NotBlank
+            @Size(max = 300)
             String headline,
-            @Schema(description = "Standfirst (dek)", maxLength = 1000, nullable = true)
-            @Size(max = 1000)
+
+            @Schema(description = "Standfirst (dek)", maxLength = 1000, nullable = true) @Size(max = 1000)
             String standfirst,
-            @Schema(description = "HTML body; sanitized on write to paragraphs, headings, lists, links (http, https, mailto), "
-                    + "emphasis, blockquote and figure/img (http, https)", maxLength = 500000, nullable = true)
+
+            @Schema(
+                    description =
+                            "HTML body; sanitized on write to paragraphs, headings, lists, links (http, https, mailto), "
+                                    + "emphasis, blockquote and figure/img (http, https)",
+                    maxLength = 500000,
+                    nullable = true)
             @Size(max = 500_000)
             String body,
+
             @Schema(description = "Author credit", maxLength = 200, nullable = true, example = "Staff reporter")
             @Size(max = 200)
             String byline,
-            @Schema(description = "Lowercase slug path", maxLength = 200, pattern = SECTION_PATTERN, nullable = true, example = "world/middle-east")
-            @Size(max = 200) @Pattern(regexp = SECTION_PATTERN, message = "must be a lowercase slug path such as world/middle-east")
+
+            @Schema(
+                    description = "Lowercase slug path",
+                    maxLength = 200,
+                    pattern = SECTION_PATTERN,
+                    nullable = true,
+                    example = "world/middle-east")
+            @Size(max = 200)
+            @Pattern(regexp = SECTION_PATTERN, message = "must be a lowercase slug path such as world/middle-east")
             String section,
-            @Schema(description = "BCP 47 language tag; default en", maxLength = 35, pattern = LANGUAGE_PATTERN, example = "en", nullable = true)
-            @Size(max = 35) @Pattern(regexp = LANGUAGE_PATTERN, message = "must be a BCP 47 language tag such as en, ar or pt-BR")
+
+            @Schema(
+                    description = "BCP 47 language tag; default en",
+                    maxLength = 35,
+                    pattern = LANGUAGE_PATTERN,
+                    example = "en",
+                    nullable = true)
+            @Size(max = 35)
+            @Pattern(regexp = LANGUAGE_PATTERN, message = "must be a BCP 47 language tag such as en, ar or pt-BR")
             String language,
+
             @Schema(description = "Editorial status; default draft", nullable = true)
             ArticleStatus status,
-            @Schema(description = "Publication time (RFC 3339). Set on first publish when absent; in the future, the article is scheduled.", nullable = true)
+
+            @Schema(
+                    description =
+                            "Publication time (RFC 3339). Set on first publish when absent; in the future, the article is scheduled.",
+                    nullable = true)
             @JsonDeserialize(using = RfcDateTimeDeserializer.class)
             OffsetDateTime publishedAt,
-            @Schema(description = "Tags by name or slug; an unknown one creates a topic tag. At most 50.", nullable = true)
+
+            @Schema(
+                    description = "Tags by name or slug; an unknown one creates a topic tag. At most 50.",
+                    nullable = true)
             @Size(max = 50)
             List<@NotBlank @Size(max = 200) String> tags,
-            @Schema(description = "Related Stories, in order: external {title, url} or internal {articleId}. At most 20.", nullable = true)
-            @Size(max = 20)
-            List<@Valid RelatedLinkRequest> relatedLinks) {
-    }
 
-    @Schema(name = "RelatedLinkRequest", description = "Either an external link (`title` and `url`) or an internal one (`articleId`)")
+            @Schema(
+                    description =
+                            "Related Stories, in order: external {title, url} or internal {articleId}. At most 20.",
+                    nullable = true)
+            @Size(max = 20)
+            List<@Valid RelatedLinkRequest> relatedLinks) {}
+
+    @Schema(
+            name = "RelatedLinkRequest",
+            description = "Either an external link (`title` and `url`) or an internal one (`articleId`)")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RelatedLinkRequest(
-            @Schema(description = "Title of an external link", maxLength = 300, nullable = true)
-            @Size(max = 300)
+            @Schema(description = "Title of an external link", maxLength = 300, nullable = true) @Size(max = 300)
             String title,
-            @Schema(description = "Absolute http or https URL of an external link", maxLength = 2000, nullable = true,
+
+            @Schema(
+                    description = "Absolute http or https URL of an external link",
+                    maxLength = 2000,
+                    nullable = true,
                     example = "https://example.org/syria-elections")
             @Size(max = 2000)
             String url,
+
             @Schema(description = "Id of an article of this service (internal link)", nullable = true)
-            UUID articleId) {
-    }
+            UUID articleId) {}
 
     @Schema(name = "Article", description = "An article in full form", example = Examples.ARTICLE)
     public record ArticleResponse(
-            UUID id, String slug, String headline,
+            UUID id,
+            String slug,
+            String headline,
             @Schema(nullable = true) String standfirst,
             @Schema(description = "Sanitized HTML") String body,
             @Schema(nullable = true) String byline,
             @Schema(nullable = true) String section,
-            String language, ArticleStatus status,
+            String language,
+            ArticleStatus status,
             @Schema(nullable = true) Instant publishedAt,
-            Instant createdAt, Instant updatedAt,
-            @Schema(description = "Increments on every change") long version,
-            int wordCount, List<TagRef> tags, List<RelatedLinkResponse> relatedLinks) {
-    }
+            Instant createdAt,
+            Instant updatedAt,
+
+            @Schema(description = "Increments on every change")
+            long version,
+
+            int wordCount,
+            List<TagRef> tags,
+            List<RelatedLinkResponse> relatedLinks) {}
 
     @Schema(name = "ArticleSummary", description = "An article in summary form (no body), as in lists")
     public record ArticleSummary(
-            UUID id, String slug, String headline,
+            UUID id,
+            String slug,
+            String headline,
             @Schema(nullable = true) String standfirst,
             @Schema(nullable = true) String byline,
             @Schema(nullable = true) String section,
-            String language, ArticleStatus status,
+            String language,
+            ArticleStatus status,
             @Schema(nullable = true) Instant publishedAt,
-            Instant createdAt, Instant updatedAt, long version, int wordCount,
-            List<TagRef> tags, List<RelatedLinkResponse> relatedLinks) {
-    }
+            Instant createdAt,
+            Instant updatedAt,
+            long version,
+            int wordCount,
+            List<TagRef> tags,
+            List<RelatedLinkResponse> relatedLinks) {}
 
     @Schema(name = "RelatedLink", description = "A Related Stories entry: external (`url`) or internal (`article`)")
     public record RelatedLinkResponse(
             UUID id,
-            @Schema(description = "The link's title; for an internal link, the target's current headline") String title,
+
+            @Schema(description = "The link's title; for an internal link, the target's current headline")
+            String title,
+
             @Schema(nullable = true) String url,
             @Schema(nullable = true) ArticleRef article,
-            int position) {
-    }
+            int position) {}
 
     @Schema(name = "ArticleRef", description = "The target of an internal link")
-    public record ArticleRef(UUID id, String slug, String headline) {
-    }
+    public record ArticleRef(UUID id, String slug, String headline) {}
 
     @Schema(name = "ArticlePage", description = "A page of articles in summary form", example = Examples.ARTICLE_PAGE)
-    record ArticlePage(List<ArticleSummary> items, app.newsroom.common.Page.PageInfo page) {
-    }
+    record ArticlePage(List<ArticleSummary> items, app.newsroom.common.Page.PageInfo page) {}
 
     @Schema(name = "Section", description = "A section in use, with its published articles")
-    public record SectionCount(@Schema(example = "world/middle-east") String slug, @Schema(example = "12") long articleCount) {
-    }
+    public record SectionCount(
+            @Schema(example = "world/middle-east") String slug,
+            @Schema(example = "12") long articleCount) {}
 
     @Schema(name = "SectionList", description = "Sections in use", example = Examples.SECTIONS)
-    public record SectionList(List<SectionCount> items) {
-    }
+    public record SectionList(List<SectionCount> items) {}
 }

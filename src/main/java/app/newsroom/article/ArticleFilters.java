@@ -37,10 +37,12 @@ public class ArticleFilters {
     public ArticleCriteria criteria(ArticleCriteria.Order order, ArticleCriteria.Visibility visibility) {
         return new ArticleCriteria(
                 ArticleCriteria.parseTagFilter(QueryParams.text("tag", tag, 2000)),
-                ArticleCriteria.section(section), ArticleCriteria.language(language),
+                ArticleCriteria.section(section),
+                ArticleCriteria.language(language),
                 QueryParams.text("byline", byline, 200),
                 QueryParams.instant("from", from, false),
                 QueryParams.instant("to", to, true),
-                order, visibility);
+                order,
+                visibility);
     }
 }

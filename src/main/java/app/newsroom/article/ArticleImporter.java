@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +53,13 @@ class ArticleImporter {
 
     private final int writerCount;
 
-    ArticleImporter(ArticleService service, ArticleRepository articles, app.newsroom.tag.TagService tags,
-            ObjectMapper mapper, ManagedExecutor executor, app.newsroom.common.NewsroomConfig config) {
+    ArticleImporter(
+            ArticleService service,
+            ArticleRepository articles,
+            app.newsroom.tag.TagService tags,
+            ObjectMapper mapper,
+            ManagedExecutor executor,
+            app.newsroom.common.NewsroomConfig config) {
         this.writerCount = config.importing().writers();
         this.executor = executor;
         this.tags = tags;
@@ -64,8 +68,7 @@ class ArticleImporter {
         this.mapper = mapper;
     }
 
-    private record Pending(int line, ArticleRequest request, app.newsroom.common.Html.Clean body) {
-    }
+    private record Pending(int line, ArticleRequest request, app.newsroom.common.Html.Clean body) {}
 
     ImportDtos.Report importLines(BufferedReader reader) {
         List<LineResult> results = new ArrayList<>();
@@ -81,13 +84,17 @@ class ArticleImporter {
                     continue;
                 }
                 if (++accepted > MAX_LINES) {
-                    results.add(LineResult.error(lineNo, List.of(new Problem.FieldError("(line)",
-                            "beyond the " + MAX_LINES + " lines one import takes; send it in another request"))));
+                    results.add(LineResult.error(
+                            lineNo,
+                            List.of(new Problem.FieldError(
+                                    "(line)",
+                                    "beyond the " + MAX_LINES
+                                            + " lines one import takes; send it in another request"))));
                     continue;
                 }
                 try {
-                    ArticleRequest request = JsonBody.treeToValue(mapper, JsonBody.readTree(mapper, line),
-                            ArticleRequest.class);
+                    ArticleRequest request =
+                            JsonBody.treeToValue(mapper, JsonBody.readTree(mapper, line), ArticleRequest.class);
                     service.check(request);
                     if (request.id() != null) {
                         throw ProblemException.badRequest("id", "is assigned by the server; import upserts by slug");
@@ -113,8 +120,10 @@ class ArticleImporter {
             writers.drain();
         }
         results.sort(Comparator.comparingInt(LineResult::line));
-        int created = (int) results.stream().filter(r -> r.result().equals("created")).count();
-        int updated = (int) results.stream().filter(r -> r.result().equals("updated")).count();
+        int created =
+                (int) results.stream().filter(r -> r.result().equals("created")).count();
+        int updated =
+                (int) results.stream().filter(r -> r.result().equals("updated")).count();
         int failed = results.size() - created - updated;
         Log.infof("Imported %d lines: %d created, %d updated, %d failed", results.size(), created, updated, failed);
         return new ImportDtos.Report(results, new ImportDtos.Totals(results.size(), created, updated, failed));
@@ -132,7 +141,8 @@ class ArticleImporter {
         if (request.tags() != null) {
             app.newsroom.tag.TagService.bySlug(request.tags());
         }
-        String slug = request.slug() != null ? SUFFIX.matcher(request.slug()).replaceFirst("")
+        String slug = request.slug() != null
+                ? SUFFIX.matcher(request.slug()).replaceFirst("")
                 : ArticleService.baseSlug(request.headline());
         // a generated slug too long for its suffix is cut short: the first 100 characters identify the family
         return slug.length() > 100 ? slug.substring(0, 100) : slug;
@@ -146,8 +156,7 @@ class ArticleImporter {
      * thread; those that end up on no article (every line using them failed) are deleted when the import ends.
      */
     private final class Writers {
-        private record Running(Set<String> families, CompletableFuture<List<LineResult>> result) {
-        }
+        private record Running(Set<String> families, CompletableFuture<List<LineResult>> result) {}
 
         private final List<LineResult> results;
         private final List<Running> running = new ArrayList<>();
@@ -161,16 +170,22 @@ class ArticleImporter {
             if (batch.isEmpty()) {
                 return;
             }
-            createdTags.addAll(tags.createMissing(batch.stream().map(Pending::request).filter(r -> r.tags() != null)
-                    .flatMap(r -> r.tags().stream()).toList()));
+            createdTags.addAll(tags.createMissing(batch.stream()
+                    .map(Pending::request)
+                    .filter(r -> r.tags() != null)
+                    .flatMap(r -> r.tags().stream())
+                    .toList()));
             while (true) {
                 collectFinished();
                 Running conflicting = running.stream()
-                        .filter(r -> !java.util.Collections.disjoint(r.families(), families)).findFirst().orElse(null);
+                        .filter(r -> !java.util.Collections.disjoint(r.families(), families))
+                        .findFirst()
+                        .orElse(null);
                 if (conflicting != null) {
                     conflicting.result().join();
                 } else if (running.size() >= Math.max(1, writerCount)) {
-                    CompletableFuture.anyOf(running.stream().map(Running::result).toArray(CompletableFuture[]::new))
+                    CompletableFuture.anyOf(
+                                    running.stream().map(Running::result).toArray(CompletableFuture[]::new))
                             .join();
                 } else {
                     break;
@@ -183,7 +198,8 @@ class ArticleImporter {
         void drain() {
             running.forEach(r -> results.addAll(r.result().join()));
             running.clear();
-            if (!createdTags.isEmpty() && results.stream().anyMatch(r -> r.result().equals("error"))) {
+            if (!createdTags.isEmpty()
+                    && results.stream().anyMatch(r -> r.result().equals("error"))) {
                 tags.deleteUnused(createdTags);
             }
         }
@@ -231,8 +247,10 @@ class ArticleImporter {
                 bases.add(ArticleService.baseSlug(p.request().headline()));
             }
             if (p.request().relatedLinks() != null) {
-                p.request().relatedLinks().stream().map(ArticleDtos.RelatedLinkRequest::articleId)
-                        .filter(java.util.Objects::nonNull).forEach(targets::add);
+                p.request().relatedLinks().stream()
+                        .map(ArticleDtos.RelatedLinkRequest::articleId)
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(targets::add);
             }
         }
         Map<String, Article> bySlug = new HashMap<>();
@@ -240,10 +258,17 @@ class ArticleImporter {
         Set<String> taken = new HashSet<>(bases.isEmpty() ? List.of() : articles.slugsLike(bases));
         taken.addAll(bySlug.keySet());
         Set<UUID> existingTargets = articles.existing(targets);
-        // every tag of the batch in one lookup; then no query runs in the loop, and nothing needs flushing before the end
+        // every tag of the batch in one lookup; then no query runs in the loop, and nothing needs flushing before the
+        // end
         Map<String, Tag> knownTags = new HashMap<>();
-        tags.resolveOrCreate(batch.stream().map(Pending::request).filter(r -> r.tags() != null)
-                .flatMap(r -> r.tags().stream()).distinct().toList(), knownTags);
+        tags.resolveOrCreate(
+                batch.stream()
+                        .map(Pending::request)
+                        .filter(r -> r.tags() != null)
+                        .flatMap(r -> r.tags().stream())
+                        .distinct()
+                        .toList(),
+                knownTags);
         articles.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         List<LineResult> results = new ArrayList<>(batch.size());
         Map<UUID, Article> freshArticles = new java.util.LinkedHashMap<>();
@@ -263,7 +288,8 @@ class ArticleImporter {
                 article.id = Ids.newId();
                 article.createdAt = Times.now();
                 article.version = 1;
-                article.slug = r.slug() != null ? r.slug()
+                article.slug = r.slug() != null
+                        ? r.slug()
                         : ArticleService.firstFree(ArticleService.baseSlug(r.headline()), taken);
                 taken.add(article.slug);
                 bySlug.put(article.slug, article);
@@ -271,8 +297,10 @@ class ArticleImporter {
             if (r.relatedLinks() != null) {
                 for (int i = 0; i < r.relatedLinks().size(); i++) {
                     if (article.id.equals(r.relatedLinks().get(i).articleId())) {
-                        throw new LineFailure(p.line(), ProblemException.badRequest(
-                                "relatedLinks[" + i + "].articleId", "an article cannot link to itself"));
+                        throw new LineFailure(
+                                p.line(),
+                                ProblemException.badRequest(
+                                        "relatedLinks[" + i + "].articleId", "an article cannot link to itself"));
                     }
                 }
             }
@@ -287,8 +315,12 @@ class ArticleImporter {
                 }
                 service.replaceLinks(article, r.relatedLinks(), false);
             }
-            results.add(new LineResult(p.line(), fresh && firstSeen.add(article.id) ? "created" : "updated",
-                    article.id, article.slug, null));
+            results.add(new LineResult(
+                    p.line(),
+                    fresh && firstSeen.add(article.id) ? "created" : "updated",
+                    article.id,
+                    article.slug,
+                    null));
         }
         articles.flush(); // new tags and updated articles, before the new rows that refer to them
         insert(new ArrayList<>(freshArticles.values()), freshLinks);
@@ -305,7 +337,8 @@ class ArticleImporter {
                     INSERT INTO article (id, slug, headline, standfirst, body, body_text, byline, section, language,
                                          status, published_at, created_at, updated_at, version, word_count)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                    var tag = connection.prepareStatement("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)");
+                    var tag =
+                            connection.prepareStatement("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)");
                     var link = connection.prepareStatement("""
                             INSERT INTO related_link (id, article_id, position, title, url, target_article_id)
                             VALUES (?, ?, ?, ?, ?, ?)""")) {
@@ -320,7 +353,8 @@ class ArticleImporter {
                     article.setString(8, a.section);
                     article.setString(9, a.language);
                     article.setString(10, a.status.toString());
-                    article.setObject(11, a.publishedAt == null ? null : a.publishedAt.atOffset(java.time.ZoneOffset.UTC));
+                    article.setObject(
+                            11, a.publishedAt == null ? null : a.publishedAt.atOffset(java.time.ZoneOffset.UTC));
                     article.setObject(12, a.createdAt.atOffset(java.time.ZoneOffset.UTC));
                     article.setObject(13, a.updatedAt.atOffset(java.time.ZoneOffset.UTC));
                     article.setLong(14, a.version);
@@ -352,7 +386,8 @@ class ArticleImporter {
     private static List<Problem.FieldError> errors(RuntimeException e) {
         Throwable cause = e instanceof LineFailure failure ? failure.getCause() : e;
         if (cause instanceof ProblemException problem) {
-            return problem.errors().isEmpty() ? List.of(new Problem.FieldError("(line)", problem.getMessage()))
+            return problem.errors().isEmpty()
+                    ? List.of(new Problem.FieldError("(line)", problem.getMessage()))
                     : problem.errors();
         }
         if (cause instanceof JsonBody.Invalid invalid) {

@@ -16,20 +16,19 @@ import app.newsroom.cache.SurrogateKeys;
  */
 public final class ArticleKeys {
 
-    private ArticleKeys() {
-    }
+    private ArticleKeys() {}
 
     /** Keys of a collection of articles in summary form, plus the tag slugs it is filtered by. */
-    public static Set<String> ofSummaries(String collection, List<ArticleDtos.ArticleSummary> items,
-            Collection<String> filterTags) {
+    public static Set<String> ofSummaries(
+            String collection, List<ArticleDtos.ArticleSummary> items, Collection<String> filterTags) {
         Set<String> keys = collection(collection, filterTags);
         items.forEach(a -> add(keys, a.id(), a.relatedLinks()));
         return keys;
     }
 
     /** Keys of a collection of articles in full form (feeds), plus the tag slugs it is filtered by. */
-    public static Set<String> ofForms(String collection, List<ArticleDtos.ArticleResponse> items,
-            Collection<String> filterTags) {
+    public static Set<String> ofForms(
+            String collection, List<ArticleDtos.ArticleResponse> items, Collection<String> filterTags) {
         Set<String> keys = collection(collection, filterTags);
         items.forEach(a -> add(keys, a.id(), List.of())); // feeds do not show related links
         return keys;

@@ -17,12 +17,25 @@ import app.newsroom.tag.TagDtos.TagRef;
  */
 final class ArticleMapper {
 
-    private ArticleMapper() {
-    }
+    private ArticleMapper() {}
 
     static ArticleResponse full(Article a, List<RelatedLink> links, Instant now) {
-        return new ArticleResponse(a.id, a.slug, a.headline, a.standfirst, a.body, a.byline, a.section, a.language,
-                a.status, a.publishedAt, a.createdAt, a.updatedAt, a.version, a.wordCount, tags(a),
+        return new ArticleResponse(
+                a.id,
+                a.slug,
+                a.headline,
+                a.standfirst,
+                a.body,
+                a.byline,
+                a.section,
+                a.language,
+                a.status,
+                a.publishedAt,
+                a.createdAt,
+                a.updatedAt,
+                a.version,
+                a.wordCount,
+                tags(a),
                 links(links, now));
     }
 
@@ -65,8 +78,12 @@ final class ArticleMapper {
             if (link.target == null) {
                 out.add(new RelatedLinkResponse(link.id, link.title, link.url, null, link.position));
             } else if (link.target.isPublicAt(now)) {
-                out.add(new RelatedLinkResponse(link.id, link.target.headline, null,
-                        new ArticleRef(link.target.id, link.target.slug, link.target.headline), link.position));
+                out.add(new RelatedLinkResponse(
+                        link.id,
+                        link.target.headline,
+                        null,
+                        new ArticleRef(link.target.id, link.target.slug, link.target.headline),
+                        link.position));
             }
         }
         return out;

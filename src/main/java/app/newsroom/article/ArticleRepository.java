@@ -33,9 +33,13 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     @SuppressWarnings("unchecked")
     public Optional<Article> findBySlug(String slug) {
-        return getEntityManager().createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.slug = :slug", Article.class)
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
-                .setParameter("slug", slug).getResultStream().findFirst();
+        return getEntityManager()
+                .createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.slug = :slug", Article.class)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(Article.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Articles with their tags, in the order of the ids given; two statements whatever the number. */
@@ -48,8 +52,10 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         @SuppressWarnings("unchecked")
         List<Article> found = getEntityManager()
                 .createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.id = ANY(:ids)", Article.class)
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
-                .setParameter("ids", ids.toArray(new UUID[0])).getResultList();
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(Article.class)
+                .setParameter("ids", ids.toArray(new UUID[0]))
+                .getResultList();
         if (!found.isEmpty()) {
             org.hibernate.Hibernate.initialize(found.get(0).tags);
         }
@@ -82,6 +88,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                     FROM related_link l LEFT JOIN article t ON t.id = l.target_article_id
                    WHERE l.article_id = a.id
                      AND (l.target_article_id IS NULL OR (t.status = 'published' AND t.published_at <= :now))) AS text)""";
+
     public static final int SUMMARY_WIDTH = 15;
 
     /**
@@ -95,10 +102,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a"
-                + " WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))")
-                .setParameter("ids", ids.toArray(new UUID[0])).setParameter("now", now)
-                .setParameter("anyStatus", anyStatus).getResultList();
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(
+                        "SELECT " + SUMMARY_COLUMNS + " FROM article a"
+                                + " WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))")
+                .setParameter("ids", ids.toArray(new UUID[0]))
+                .setParameter("now", now)
+                .setParameter("anyStatus", anyStatus)
+                .getResultList();
         Map<UUID, ArticleDtos.ArticleSummary> byId = new HashMap<>();
         for (Object[] r : rows) {
             ArticleDtos.ArticleSummary summary = summaryOf(r, 0);
@@ -107,30 +118,53 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The summary in the {@link #SUMMARY_COLUMNS} of a row, starting at column {@code first}. */
     public static ArticleDtos.ArticleSummary summaryOf(Object[] row, int first) {
         Object[] r = java.util.Arrays.copyOfRange(row, first, first + SUMMARY_WIDTH);
         List<app.newsroom.tag.TagDtos.TagRef> tags = new ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode t : json((String) r[13])) {
-            tags.add(new app.newsroom.tag.TagDtos.TagRef(t.get(0).asText(), t.get(1).asText(),
+            tags.add(new app.newsroom.tag.TagDtos.TagRef(
+                    t.get(0).asText(),
+                    t.get(1).asText(),
                     app.newsroom.tag.TagType.valueOf(t.get(2).asText().toUpperCase(java.util.Locale.ROOT))));
         }
         List<ArticleDtos.RelatedLinkResponse> links = new ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode l : json((String) r[14])) {
             UUID linkId = UUID.fromString(l.get(0).asText());
             int position = l.get(1).asInt();
-            links.add(l.get(4).isNull()
-                    ? new ArticleDtos.RelatedLinkResponse(linkId, text(l.get(2)), text(l.get(3)), null, position)
-                    : new ArticleDtos.RelatedLinkResponse(linkId, l.get(6).asText(), null,
-                            new ArticleDtos.ArticleRef(UUID.fromString(l.get(4).asText()), l.get(5).asText(),
-                                    l.get(6).asText()), position));
+            links.add(
+                    l.get(4).isNull()
+                            ? new ArticleDtos.RelatedLinkResponse(
+                                    linkId, text(l.get(2)), text(l.get(3)), null, position)
+                            : new ArticleDtos.RelatedLinkResponse(
+                                    linkId,
+                                    l.get(6).asText(),
+                                    null,
+                                    new ArticleDtos.ArticleRef(
+                                            UUID.fromString(l.get(4).asText()),
+                                            l.get(5).asText(),
+                                            l.get(6).asText()),
+                                    position));
         }
-        return new ArticleDtos.ArticleSummary((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (String) r[6], ArticleStatus.valueOf(((String) r[7]).toUpperCase(java.util.Locale.ROOT)),
-                instant(r[8]), instant(r[9]), instant(r[10]), ((Number) r[11]).longValue(),
-                ((Number) r[12]).intValue(), tags, links);
+        return new ArticleDtos.ArticleSummary(
+                (UUID) r[0],
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                ArticleStatus.valueOf(((String) r[7]).toUpperCase(java.util.Locale.ROOT)),
+                instant(r[8]),
+                instant(r[9]),
+                instant(r[10]),
+                ((Number) r[11]).longValue(),
+                ((Number) r[12]).intValue(),
+                tags,
+                links);
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode node) {
@@ -173,12 +207,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         @SuppressWarnings("unchecked")
         List<RelatedLink> links = getEntityManager()
-                .createNativeQuery("SELECT l.* FROM related_link l WHERE l.article_id = ANY(:ids) ORDER BY l.position",
+                .createNativeQuery(
+                        "SELECT l.* FROM related_link l WHERE l.article_id = ANY(:ids) ORDER BY l.position",
                         RelatedLink.class)
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(RelatedLink.class)
-                .setParameter("ids", articleIds.toArray(new UUID[0])).getResultList();
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(RelatedLink.class)
+                .setParameter("ids", articleIds.toArray(new UUID[0]))
+                .getResultList();
         // internal targets: one batch fetch for all of them
-        links.stream().filter(l -> l.target != null).findFirst().ifPresent(l -> org.hibernate.Hibernate.initialize(l.target));
+        links.stream()
+                .filter(l -> l.target != null)
+                .findFirst()
+                .ifPresent(l -> org.hibernate.Hibernate.initialize(l.target));
         for (RelatedLink link : links) {
             byArticle.computeIfAbsent(link.article.id, k -> new ArrayList<>()).add(link);
         }
@@ -186,16 +226,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     public void deleteLinksOf(UUID articleId) {
-        getEntityManager().createQuery("DELETE FROM RelatedLink l WHERE l.article.id = :id")
-                .setParameter("id", articleId).executeUpdate();
+        getEntityManager()
+                .createQuery("DELETE FROM RelatedLink l WHERE l.article.id = :id")
+                .setParameter("id", articleId)
+                .executeUpdate();
     }
 
     /** Slugs taken by any of these bases or their {@code base-N}, to choose the next free suffix; one statement. */
     @SuppressWarnings("unchecked")
     public List<String> slugsLike(java.util.Collection<String> bases) {
         // bases are slugs: [a-z0-9-] only, so no LIKE wildcard needs escaping
-        return getEntityManager().createNativeQuery(
-                "SELECT slug FROM article WHERE slug = ANY(:bases) OR slug LIKE ANY(:patterns)")
+        return getEntityManager()
+                .createNativeQuery("SELECT slug FROM article WHERE slug = ANY(:bases) OR slug LIKE ANY(:patterns)")
                 .setParameter("bases", bases.toArray(new String[0]))
                 .setParameter("patterns", bases.stream().map(b -> b + "-%").toArray(String[]::new))
                 .getResultList();
@@ -207,9 +249,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (slugs.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.slug = ANY(:slugs)", Article.class)
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Article.class)
-                .setParameter("slugs", slugs.toArray(new String[0])).getResultList();
+        return getEntityManager()
+                .createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.slug = ANY(:slugs)", Article.class)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(Article.class)
+                .setParameter("slugs", slugs.toArray(new String[0]))
+                .getResultList();
     }
 
     /** Which of these ids are articles; one statement. */
@@ -218,8 +263,10 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(getEntityManager().createNativeQuery("SELECT a.id FROM article a WHERE a.id = ANY(:ids)")
-                .setParameter("ids", ids.toArray(new UUID[0])).getResultList());
+        return new java.util.HashSet<>(getEntityManager()
+                .createNativeQuery("SELECT a.id FROM article a WHERE a.id = ANY(:ids)")
+                .setParameter("ids", ids.toArray(new UUID[0]))
+                .getResultList());
     }
 
     /**
@@ -231,10 +278,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * public time: the page is a range scan that stops after one page, and the count never touches the articles.
      * Everything else runs on the partial indexes of published articles.
      */
-    public PageOfIds page(ArticleCriteria criteria, List<List<UUID>> tagIdGroups, int offset, int limit,
-            boolean withTotal) {
+    public PageOfIds page(
+            ArticleCriteria criteria, List<List<UUID>> tagIdGroups, int offset, int limit, boolean withTotal) {
         int driver = criteria.visibility() == ArticleCriteria.Visibility.PUBLISHED
-                && criteria.orderBy() != ArticleCriteria.Order.UPDATED ? singleTagGroup(tagIdGroups) : -1;
+                        && criteria.orderBy() != ArticleCriteria.Order.UPDATED
+                ? singleTagGroup(tagIdGroups)
+                : -1;
         ListSql sql = driver >= 0 ? byTag(criteria, tagIdGroups, driver) : byArticle(criteria, tagIdGroups);
         Query pageQuery = getEntityManager().createNativeQuery(sql.select + sql.order + " LIMIT :limit OFFSET :offset");
         Query countQuery = getEntityManager().createNativeQuery(sql.count);
@@ -268,7 +317,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             if (i != driver) {
                 // every tag row of a public article carries its public time, so the index alone answers this
                 where.append(" AND EXISTS (SELECT 1 FROM article_tag o WHERE o.article_id = t.article_id")
-                        .append(" AND o.public_from <= :now AND o.tag_id IN (:g").append(i).append("))");
+                        .append(" AND o.public_from <= :now AND o.tag_id IN (:g")
+                        .append(i)
+                        .append("))");
                 params.put("g" + i, groups.get(i));
             }
         }
@@ -282,13 +333,17 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         StringBuilder articleFilters = new StringBuilder();
         articleFilters(criteria, articleFilters, params);
-        String from = articleFilters.isEmpty() ? " FROM article_tag t"
+        String from = articleFilters.isEmpty()
+                ? " FROM article_tag t"
                 : " FROM article_tag t JOIN article a ON a.id = t.article_id";
         String order = criteria.orderBy() == ArticleCriteria.Order.OLDEST
                 ? " ORDER BY t.public_from ASC, t.article_id ASC"
                 : " ORDER BY t.public_from DESC, t.article_id DESC";
-        return new ListSql("SELECT t.article_id" + from + where + articleFilters,
-                "SELECT count(*)" + from + where + articleFilters, order, params);
+        return new ListSql(
+                "SELECT t.article_id" + from + where + articleFilters,
+                "SELECT count(*)" + from + where + articleFilters,
+                order,
+                params);
     }
 
     private ListSql byArticle(ArticleCriteria criteria, List<List<UUID>> groups) {
@@ -310,19 +365,20 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             case OLDEST -> " ORDER BY a.published_at ASC, a.id ASC";
             case UPDATED -> " ORDER BY a.updated_at DESC, a.id DESC";
         };
-        return new ListSql("SELECT a.id FROM article a" + where, "SELECT count(*) FROM article a" + where, order,
-                params);
+        return new ListSql(
+                "SELECT a.id FROM article a" + where, "SELECT count(*) FROM article a" + where, order, params);
     }
 
     /**
      * The filters of GET /articles other than visibility, on an article aliased {@code a}: tag groups (resolved to ids),
      * publication time range, section, language and byline. Search applies exactly these.
      */
-    public static void appendFilters(ArticleCriteria criteria, List<List<UUID>> groups, StringBuilder where,
-            Map<String, Object> params) {
+    public static void appendFilters(
+            ArticleCriteria criteria, List<List<UUID>> groups, StringBuilder where, Map<String, Object> params) {
         for (int i = 0; i < groups.size(); i++) {
             where.append(" AND EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag_id IN (:g")
-                    .append(i).append("))");
+                    .append(i)
+                    .append("))");
             params.put("g" + i, groups.get(i));
         }
         if (criteria.from() != null) {
@@ -352,8 +408,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
     }
 
-    private record ListSql(String select, String count, String order, Map<String, Object> params) {
-    }
+    private record ListSql(String select, String count, String order, Map<String, Object> params) {}
 
     /** Sections in use by public articles, with their counts. */
     @SuppressWarnings("unchecked")
@@ -364,6 +419,5 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                  GROUP BY a.section ORDER BY a.section""").getResultList();
     }
 
-    public record PageOfIds(List<UUID> ids, long total) {
-    }
+    public record PageOfIds(List<UUID> ids, long total) {}
 }

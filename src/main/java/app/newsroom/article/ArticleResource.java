@@ -1,9 +1,6 @@
 package app.newsroom.article;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -55,7 +52,6 @@ import app.newsroom.common.PageRequest;
 import app.newsroom.common.Problem;
 import app.newsroom.common.ProblemException;
 import app.newsroom.common.QueryParams;
-import app.newsroom.common.Slugs;
 import app.newsroom.security.Callers;
 import app.newsroom.security.OpenApiSecurity;
 import app.newsroom.security.Role;
@@ -75,8 +71,12 @@ public class ArticleResource {
     private final SecurityIdentity caller;
     private final ArticleImporter importer;
 
-    ArticleResource(ArticleService service, CacheableResponses responses, NewsroomConfig config,
-            SecurityIdentity caller, ArticleImporter importer) {
+    ArticleResource(
+            ArticleService service,
+            CacheableResponses responses,
+            NewsroomConfig config,
+            SecurityIdentity caller,
+            ArticleImporter importer) {
         this.importer = importer;
         this.service = service;
         this.responses = responses;
@@ -86,95 +86,215 @@ public class ArticleResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listArticles", summary = "List articles",
+    @Operation(
+            operationId = "listArticles",
+            summary = "List articles",
             description = "Published articles in summary form (no body), newest first, paged. Tag filters use the "
                     + "Guardian syntax: `tag=syria,russia` needs both, `tag=syria|russia` either; groups combine "
                     + "(`tag=syria,russia|ukraine`). Editors (a key with role editor or admin) may list drafts or "
                     + "archived articles with `status`; for anyone else `status` other than published is a 401 or 403.")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            headers = { @Header(name = "ETag", description = "Strong validator of this page", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Link", description = "RFC 8288 links: first, prev, next, last", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class),
-                    examples = @ExampleObject(name = "articles", value = Examples.ARTICLE_PAGE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of articles",
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "Strong validator of this page",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Link",
+                        description = "RFC 8288 links: first, prev, next, last",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticlePage.class),
+                            examples = @ExampleObject(name = "articles", value = Examples.ARTICLE_PAGE)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
-    @APIResponse(responseCode = "403", description = "`status` other than published with a key that is not an editor's",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
+    @APIResponse(
+            responseCode = "403",
+            description = "`status` other than published with a key that is not an editor's",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Response list(
             @BeanParam ArticleFilters filters,
-            @Parameter(description = "Order", schema = @Schema(type = SchemaType.STRING, enumeration = { "newest", "oldest", "updated" }, defaultValue = "newest")) @QueryParam("orderBy") String orderBy,
-            @Parameter(description = "Editorial status to list (editors): published (default), draft, archived or any",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "published", "draft", "archived", "any" }, defaultValue = "published")) @QueryParam("status") String status,
-            @Parameter(description = "1-based page number; page * pageSize at most 10,000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Parameter(
+                            description = "Order",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"newest", "oldest", "updated"},
+                                            defaultValue = "newest"))
+                    @QueryParam("orderBy")
+                    String orderBy,
+            @Parameter(
+                            description =
+                                    "Editorial status to list (editors): published (default), draft, archived or any",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"published", "draft", "archived", "any"},
+                                            defaultValue = "published"))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(
+                            description = "1-based page number; page * pageSize at most 10,000",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Items per page (max 100)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("pageSize")
+                    String pageSize,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         ArticleCriteria criteria = filters.criteria(
                 QueryParams.enumParam("orderBy", orderBy, ArticleCriteria.Order.class, ArticleCriteria.Order.NEWEST),
-                QueryParams.enumParam("status", status, ArticleCriteria.Visibility.class,
-                        ArticleCriteria.Visibility.PUBLISHED));
+                QueryParams.enumParam(
+                        "status", status, ArticleCriteria.Visibility.class, ArticleCriteria.Visibility.PUBLISHED));
         if (criteria.visibility() != ArticleCriteria.Visibility.PUBLISHED) {
             Callers.requireEditor(caller);
         }
         PageRequest paging = PageRequest.parse(page, pageSize, config.paging());
         Page<ArticleSummary> result = service.list(criteria, paging);
-        String collection = criteria.orderBy() == ArticleCriteria.Order.UPDATED ? SurrogateKeys.ARTICLES_BY_UPDATE
+        String collection = criteria.orderBy() == ArticleCriteria.Order.UPDATED
+                ? SurrogateKeys.ARTICLES_BY_UPDATE
                 : SurrogateKeys.ARTICLES;
-        return responses.json(headers, result, CachePolicy.Kind.LIST,
-                ArticleKeys.ofSummaries(collection, result.items(), ArticleKeys.filterTags(criteria)), null, null,
+        return responses.json(
+                headers,
+                result,
+                CachePolicy.Kind.LIST,
+                ArticleKeys.ofSummaries(collection, result.items(), ArticleKeys.filterTags(criteria)),
+                null,
+                null,
                 Links.paging(uri, result.page()));
     }
 
     @GET
     @PermitAll
     @Path("/{idOrSlug}")
-    @Operation(operationId = "getArticle", summary = "Get an article",
+    @Operation(
+            operationId = "getArticle",
+            summary = "Get an article",
             description = "One published article in full form, by id or slug. Drafts, archived and scheduled articles "
                     + "answer 404 to the public and to partners; editors see them. Conditional: `If-None-Match` (ETag) "
                     + "or `If-Modified-Since` answer 304.")
-    @APIResponse(responseCode = "200", description = "The article",
-            headers = { @Header(name = "ETag", description = "Strong validator, derived from id and version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Last-Modified", description = "When the article (or what it shows of tags and linked articles) last changed", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
-                    examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The article",
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "Strong validator, derived from id and version",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Last-Modified",
+                        description = "When the article (or what it shows of tags and linked articles) last changed",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleResponse.class),
+                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy is current")
-    @APIResponse(responseCode = "404", description = "No published article with this id or slug", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No published article with this id or slug",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response get(
-            @Parameter(description = "Article id (UUID) or slug", example = "syrias-interim-president-meets-putin-in-moscow") @PathParam("idOrSlug") String idOrSlug,
-            @Parameter(description = "ETags the client holds", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-None-Match") String ifNoneMatch,
-            @Parameter(description = "HTTP date of the client's copy", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Modified-Since") String ifModifiedSince,
+            @Parameter(
+                            description = "Article id (UUID) or slug",
+                            example = "syrias-interim-president-meets-putin-in-moscow")
+                    @PathParam("idOrSlug")
+                    String idOrSlug,
+            @Parameter(description = "ETags the client holds", schema = @Schema(type = SchemaType.STRING))
+                    @HeaderParam("If-None-Match")
+                    String ifNoneMatch,
+            @Parameter(description = "HTTP date of the client's copy", schema = @Schema(type = SchemaType.STRING))
+                    @HeaderParam("If-Modified-Since")
+                    String ifModifiedSince,
             @Context HttpHeaders headers) {
         boolean editor = caller.hasRole(Role.EDITOR_ROLE);
         ArticleView view = (editor ? service.findAnyStatus(idOrSlug) : service.findPublic(idOrSlug))
                 .orElseThrow(() -> ProblemException.notFound((editor ? "No article" : "No published article")
                         + " with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
-        return responses.json(headers, view.full(), CachePolicy.Kind.ARTICLE, view.keys(), view.etag(),
-                view.lastModified(), null);
+        return responses.json(
+                headers, view.full(), CachePolicy.Kind.ARTICLE, view.keys(), view.etag(), view.lastModified(), null);
     }
 
     @POST
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createArticle", summary = "Create an article",
+    @Operation(
+            operationId = "createArticle",
+            summary = "Create an article",
             description = "Creates an article (default status draft). The slug is generated from the headline when "
                     + "absent, transliterated to ASCII, with -2, -3... on a clash; a slug given by the client that is "
                     + "taken is a 409. The body is sanitized; tags are matched by slug or created as topics.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
-            examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
-    @APIResponse(responseCode = "201", description = "Created",
-            headers = { @Header(name = "Location", description = "URL of the new article", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "Strong validator of the article", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
-                    examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
-    @APIResponse(responseCode = "409", description = "The slug is taken", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleRequest.class),
+                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URL of the new article",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "Strong validator of the article",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Last-Modified",
+                        description = "When the article last changed (HTTP date)",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleResponse.class),
+                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The slug is taken",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response create(ArticleRequest request, @Context UriInfo uri) {
         ArticleView view = service.create(request);
-        URI location = uri.getBaseUriBuilder().path("articles").path(view.id().toString()).build();
-        return Response.created(location).header(HttpHeaders.ETAG, view.etag())
-                .lastModified(HttpCaching.httpDate(view.lastModified())).entity(view.full()).build();
+        URI location = uri.getBaseUriBuilder()
+                .path("articles")
+                .path(view.id().toString())
+                .build();
+        return Response.created(location)
+                .header(HttpHeaders.ETAG, view.etag())
+                .lastModified(HttpCaching.httpDate(view.lastModified()))
+                .entity(view.full())
+                .build();
     }
 
     @POST
@@ -182,7 +302,9 @@ public class ArticleResource {
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Consumes(NDJSON)
-    @Operation(operationId = "importArticles", summary = "Import articles from NDJSON",
+    @Operation(
+            operationId = "importArticles",
+            summary = "Import articles from NDJSON",
             description = "Bulk upsert by slug: one article per line, in the request shape of POST /articles (at most "
                     + "10,000 lines, 64 MiB). A line whose slug exists updates that article; any other line creates "
                     + "one. Each line is validated like POST /articles and applied whole or not at all; a bad line "
@@ -190,17 +312,35 @@ public class ArticleResource {
                     + "errors) and totals. Blank lines are skipped: they keep their number but get no entry. Lines "
                     + "beyond the 10,000th are not applied; each is reported as an error on `(line)`. The 64 MiB limit "
                     + "replaces the 1 MiB of other bodies: 10,000 ordinary articles weigh ~46 MB.")
-    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
-            description = "One ArticleRequest as JSON per line")))
-    @APIResponse(responseCode = "200", description = "What became of each line (also when some failed)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDtos.Report.class),
-                    examples = @ExampleObject(name = "report", value = """
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = NDJSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            description = "One ArticleRequest as JSON per line")))
+    @APIResponse(
+            responseCode = "200",
+            description = "What became of each line (also when some failed)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportDtos.Report.class),
+                            examples = @ExampleObject(name = "report", value = """
                             { "lines": [ { "line": 1, "result": "created", "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
                                            "slug": "syrias-worst-drought-in-decades" },
                                          { "line": 2, "result": "error", "errors": [ { "field": "headline", "message": "must not be blank" } ] } ],
                               "totals": { "lines": 2, "created": 1, "updated": 0, "failed": 1 } }""")))
-    @APIResponse(responseCode = "413", description = "The body is over 64 MiB (newsroom.limits.max-import-size)", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "too large", value = """
+    @APIResponse(
+            responseCode = "413",
+            description = "The body is over 64 MiB (newsroom.limits.max-import-size)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "too large", value = """
                     { "type": "urn:newsroom:problem:payload-too-large", "title": "Payload too large", "status": 413,
                       "detail": "The request body has 80000000 bytes; this operation accepts at most 67108864.",
                       "instance": "/api/v1/articles/import" }""")))
@@ -214,24 +354,65 @@ public class ArticleResource {
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceArticle", summary = "Replace an article",
+    @Operation(
+            operationId = "replaceArticle",
+            summary = "Replace an article",
             description = "Replaces every writable field (absent optional fields are cleared; an absent slug keeps the "
                     + "current one). A body `id` must equal the path's. Honours `If-Match`: a stale ETag is a 412.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class),
-            examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
-    @APIResponse(responseCode = "200", description = "The replaced article",
-            headers = { @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
-                    examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
-    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleRequest.class),
+                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The replaced article",
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "Strong validator of the new version",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Last-Modified",
+                        description = "When the article last changed (HTTP date)",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleResponse.class),
+                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No article with this id",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The slug is taken, or a concurrent write won",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response replace(
-            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
-            @Parameter(description = "Only replace when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
-            ArticleRequest request, @Context HttpHeaders headers) {
+            @Parameter(
+                            description = "Article id (UUID); writes address an article by id only, a slug answers 404",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("idOrSlug")
+                    String id,
+            @Parameter(
+                            description = "Only replace when the article still has this ETag",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            ArticleRequest request,
+            @Context HttpHeaders headers) {
         ArticleView view = service.replace(articleId(id), request, headers).orElseThrow(() -> notFound(id));
         return written(view);
     }
@@ -240,25 +421,69 @@ public class ArticleResource {
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{idOrSlug}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
-    @Operation(operationId = "patchArticle", summary = "Update part of an article",
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(
+            operationId = "patchArticle",
+            summary = "Update part of an article",
             description = "JSON Merge Patch (RFC 7396): members present replace, `null` removes, objects merge. The "
                     + "merged article is validated as a whole. Honours `If-Match`: a stale ETag is a 412.")
-    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = "A JSON merge patch of ArticleRequest"),
-            examples = @ExampleObject(name = "retitle", value = Examples.ARTICLE_PATCH)))
-    @APIResponse(responseCode = "200", description = "The patched article",
-            headers = { @Header(name = "ETag", description = "Strong validator of the new version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Last-Modified", description = "When the article last changed (HTTP date)", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class),
-                    examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
-    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MERGE_PATCH,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "A JSON merge patch of ArticleRequest"),
+                            examples = @ExampleObject(name = "retitle", value = Examples.ARTICLE_PATCH)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The patched article",
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "Strong validator of the new version",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Last-Modified",
+                        description = "When the article last changed (HTTP date)",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleResponse.class),
+                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No article with this id",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The slug is taken, or a concurrent write won",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response patch(
-            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
-            @Parameter(description = "Only patch when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
-            String patch, @Context HttpHeaders headers) {
+            @Parameter(
+                            description = "Article id (UUID); writes address an article by id only, a slug answers 404",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("idOrSlug")
+                    String id,
+            @Parameter(
+                            description = "Only patch when the article still has this ETag",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            String patch,
+            @Context HttpHeaders headers) {
         ArticleView view = service.patch(articleId(id), patch, headers).orElseThrow(() -> notFound(id));
         return written(view);
     }
@@ -267,14 +492,31 @@ public class ArticleResource {
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{idOrSlug}")
-    @Operation(operationId = "deleteArticle", summary = "Delete an article",
-            description = "Deletes an article; a later GET is 404 and internal links to it drop out. Honours `If-Match`.")
+    @Operation(
+            operationId = "deleteArticle",
+            summary = "Delete an article",
+            description =
+                    "Deletes an article; a later GET is 404 and internal links to it drop out. Honours `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No article with this id", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No article with this id",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response delete(
-            @Parameter(description = "Article id (UUID); writes address an article by id only, a slug answers 404", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("idOrSlug") String id,
-            @Parameter(description = "Only delete when the article still has this ETag", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
+            @Parameter(
+                            description = "Article id (UUID); writes address an article by id only, a slug answers 404",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("idOrSlug")
+                    String id,
+            @Parameter(
+                            description = "Only delete when the article still has this ETag",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @HeaderParam("If-Match")
+                    String ifMatch,
             @Context HttpHeaders headers) {
         if (!service.delete(articleId(id), headers)) {
             throw notFound(id);
@@ -283,8 +525,10 @@ public class ArticleResource {
     }
 
     private static Response written(ArticleView view) {
-        return Response.ok(view.full()).header(HttpHeaders.ETAG, view.etag())
-                .lastModified(HttpCaching.httpDate(view.lastModified())).build();
+        return Response.ok(view.full())
+                .header(HttpHeaders.ETAG, view.etag())
+                .lastModified(HttpCaching.httpDate(view.lastModified()))
+                .build();
     }
 
     /** Writes address articles by id; anything else in the path cannot name one. */
@@ -295,5 +539,4 @@ public class ArticleResource {
     private static ProblemException notFound(String id) {
         return ProblemException.notFound("No article with id '" + QueryParams.printable(id) + "'");
     }
-
 }

@@ -55,7 +55,11 @@ public class ArticleService {
     private final Validation validation;
     private final ObjectMapper mapper;
 
-    ArticleService(ArticleRepository articles, TagRepository tagRepository, TagService tags, Validation validation,
+    ArticleService(
+            ArticleRepository articles,
+            TagRepository tagRepository,
+            TagService tags,
+            Validation validation,
             ObjectMapper mapper) {
         this.articles = articles;
         this.tagRepository = tagRepository;
@@ -137,7 +141,10 @@ public class ArticleService {
         Map<String, UUID> ids = new HashMap<>();
         tagRepository.findBySlugs(slugs).forEach(t -> ids.put(t.slug, t.id));
         for (List<String> group : criteria.tagGroups()) {
-            List<UUID> resolved = group.stream().map(ids::get).filter(java.util.Objects::nonNull).toList();
+            List<UUID> resolved = group.stream()
+                    .map(ids::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
             if (resolved.isEmpty()) {
                 return Optional.empty();
             }
@@ -149,7 +156,8 @@ public class ArticleService {
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public List<SectionCount> sections() {
         return articles.publicSectionCounts().stream()
-                .map(row -> new SectionCount((String) row[0], ((Number) row[1]).longValue())).toList();
+                .map(row -> new SectionCount((String) row[0], ((Number) row[1]).longValue()))
+                .toList();
     }
 
     public ArticleView create(ArticleRequest request) {
@@ -205,7 +213,8 @@ public class ArticleService {
                 return Optional.empty();
             }
             List<RelatedLink> links = articles.linksOf(List.of(id)).getOrDefault(id, List.of());
-            HttpCaching.checkIfMatch(headers, ArticleView.of(article, links, Instant.now()).etag());
+            HttpCaching.checkIfMatch(
+                    headers, ArticleView.of(article, links, Instant.now()).etag());
             JsonNode merged = MergePatch.apply(mapper.valueToTree(ArticleMapper.writableForm(article, links)), patch);
             ArticleRequest request = toRequest(merged);
             check(request);
@@ -244,7 +253,8 @@ public class ArticleService {
     }
 
     /** The same, with the body already sanitized (the import does that while the previous batch is written). */
-    void apply(Article article, ArticleRequest request, Map<String, Tag> knownTags, app.newsroom.common.Html.Clean body) {
+    void apply(
+            Article article, ArticleRequest request, Map<String, Tag> knownTags, app.newsroom.common.Html.Clean body) {
         // resolve tags before touching the entity: a query after a change would flush it early (a second version)
         List<Tag> resolved = tags.resolveOrCreate(request.tags(), knownTags);
         article.headline = request.headline().trim();
@@ -254,10 +264,13 @@ public class ArticleService {
         article.wordCount = app.newsroom.common.Html.wordCount(article.bodyText);
         article.byline = blankToNull(request.byline());
         article.section = request.section();
-        article.language = request.language() == null ? "en"
+        article.language = request.language() == null
+                ? "en"
                 : Locale.forLanguageTag(request.language()).toLanguageTag();
         article.status = request.status() == null ? ArticleStatus.DRAFT : request.status();
-        Instant publishedAt = request.publishedAt() == null ? null : Times.stored(request.publishedAt().toInstant());
+        Instant publishedAt = request.publishedAt() == null
+                ? null
+                : Times.stored(request.publishedAt().toInstant());
         if (publishedAt != null) {
             article.publishedAt = publishedAt;
         } else if (article.status == ArticleStatus.PUBLISHED && article.publishedAt == null) {
@@ -303,7 +316,9 @@ public class ArticleService {
     /** Bean Validation, then the rules no annotation expresses. */
     void check(ArticleRequest request) {
         validation.check(request);
-        if (request.publishedAt() != null && !app.newsroom.common.QueryParams.inRange(request.publishedAt().toInstant())) {
+        if (request.publishedAt() != null
+                && !app.newsroom.common.QueryParams.inRange(
+                        request.publishedAt().toInstant())) {
             throw ProblemException.badRequest("publishedAt", "must be between the years 1 and 9999");
         }
     }
@@ -379,7 +394,7 @@ public class ArticleService {
     }
 
     static String firstFree(String base, Set<String> taken) {
-        for (int n = 1;; n++) {
+        for (int n = 1; ; n++) {
             String candidate = Slugs.withSuffix(base, n);
             if (!taken.contains(candidate)) {
                 return candidate;
@@ -393,7 +408,7 @@ public class ArticleService {
      * client-chosen slug that is taken is a 409 at once.
      */
     private <T> T withRetries(Supplier<T> write) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(write::get);
             } catch (RuntimeException e) {
@@ -409,7 +424,8 @@ public class ArticleService {
                 }
                 Log.debugf("Write lost a race on %s, attempt %d", constraint.get(), attempt);
                 try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+                    Thread.sleep(
+                            java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

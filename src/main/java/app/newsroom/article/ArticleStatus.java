@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Editorial status. A published article with a future publishedAt is scheduled: public only from then on. */
 public enum ArticleStatus {
-    DRAFT, PUBLISHED, ARCHIVED;
+    DRAFT,
+    PUBLISHED,
+    ARCHIVED;
 
     @JsonValue
     @Override

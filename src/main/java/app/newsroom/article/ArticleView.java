@@ -20,7 +20,8 @@ import app.newsroom.tag.Tag;
 public record ArticleView(UUID id, ArticleResponse full, String etag, Instant lastModified, Set<String> keys) {
 
     static ArticleView of(Article article, List<RelatedLink> links, Instant now) {
-        StringBuilder key = new StringBuilder("article|").append(article.id).append('|').append(article.version);
+        StringBuilder key =
+                new StringBuilder("article|").append(article.id).append('|').append(article.version);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(SurrogateKeys.article(article.id));
         Instant last = article.updatedAt;
@@ -40,7 +41,7 @@ public record ArticleView(UUID id, ArticleResponse full, String etag, Instant la
                 }
             }
         }
-        return new ArticleView(article.id, ArticleMapper.full(article, links, now),
-                HttpCaching.etagOf(key.toString()), last, keys);
+        return new ArticleView(
+                article.id, ArticleMapper.full(article, links, now), HttpCaching.etagOf(key.toString()), last, keys);
     }
 }

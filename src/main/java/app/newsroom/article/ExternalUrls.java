@@ -7,8 +7,7 @@ import java.util.Locale;
 /** External related links must be absolute http or https URLs with a host. */
 final class ExternalUrls {
 
-    private ExternalUrls() {
-    }
+    private ExternalUrls() {}
 
     static boolean isHttp(String url) {
         if (url == null || url.isBlank()) {

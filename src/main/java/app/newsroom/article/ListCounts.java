@@ -28,7 +28,8 @@ class ListCounts {
         Map<String, Object> key = new TreeMap<>(params);
         key.remove("now"); // changes every request; a few seconds of it change nothing that matters for a total
         key.put("", sql);
-        return cache.get(key.toString(), k -> ((Number) query.getSingleResult()).longValue()).await().indefinitely();
+        return cache.get(key.toString(), k -> ((Number) query.getSingleResult()).longValue())
+                .await()
+                .indefinitely();
     }
-
 }

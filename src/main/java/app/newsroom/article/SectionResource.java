@@ -21,10 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.article.ArticleDtos.SectionList;
-import app.newsroom.common.Examples;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
+import app.newsroom.common.Examples;
 
 @Path("/sections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,15 +41,32 @@ public class SectionResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listSections", summary = "List sections",
+    @Operation(
+            operationId = "listSections",
+            summary = "List sections",
             description = "Every section that published articles use, with their counts, in alphabetical order.")
-    @APIResponse(responseCode = "200", description = "Sections with counts",
-            headers = @Header(name = "ETag", description = "Strong validator of the list", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionList.class),
-                    examples = @ExampleObject(name = "sections", value = Examples.SECTIONS)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Sections with counts",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Strong validator of the list",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SectionList.class),
+                            examples = @ExampleObject(name = "sections", value = Examples.SECTIONS)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
     public Response list(@Context HttpHeaders headers) {
-        return responses.json(headers, new SectionList(service.sections()), CachePolicy.Kind.LIST,
-                Set.of(SurrogateKeys.SECTIONS), null, null, null);
+        return responses.json(
+                headers,
+                new SectionList(service.sections()),
+                CachePolicy.Kind.LIST,
+                Set.of(SurrogateKeys.SECTIONS),
+                null,
+                null,
+                null);
     }
 }

@@ -36,7 +36,10 @@ class CacheLookup {
     private final InvalidationListener listener;
     private final CurrentIdentityAssociation identities;
 
-    CacheLookup(ResponseCache cache, CacheableResponses responses, InvalidationListener listener,
+    CacheLookup(
+            ResponseCache cache,
+            CacheableResponses responses,
+            InvalidationListener listener,
             CurrentIdentityAssociation identities) {
         this.cache = cache;
         this.responses = responses;
@@ -59,10 +62,14 @@ class CacheLookup {
             ctx.put(EPOCH, cache.epoch());
             ctx.put(KEY, key);
             CachedResponse kept = cache.get(key);
-            if (kept == null || !Negotiation.acceptable(context.getHeaderString(HttpHeaders.ACCEPT), kept.contentType)) {
+            if (kept == null
+                    || !Negotiation.acceptable(context.getHeaderString(HttpHeaders.ACCEPT), kept.contentType)) {
                 return null;
             }
-            return responses.respond(kept, audience.equals(PUBLIC), context.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+            return responses.respond(
+                    kept,
+                    audience.equals(PUBLIC),
+                    context.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                     context.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
         });
     }
@@ -70,8 +77,11 @@ class CacheLookup {
     @ServerResponseFilter
     void afterWrite(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
-        if (response.getStatus() < 300 && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
-                || method.equals("DELETE"))) {
+        if (response.getStatus() < 300
+                && (method.equals("POST")
+                        || method.equals("PUT")
+                        || method.equals("PATCH")
+                        || method.equals("DELETE"))) {
             listener.awaitOwnWrites();
         }
     }

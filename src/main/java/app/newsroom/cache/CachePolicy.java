@@ -20,7 +20,10 @@ public class CachePolicy {
 
     /** What kind of resource an answer is; each has its own Cache-Control. */
     public enum Kind {
-        ARTICLE, LIST, FEED, SEARCH;
+        ARTICLE,
+        LIST,
+        FEED,
+        SEARCH;
 
         boolean collection() {
             return this != ARTICLE;
@@ -63,9 +66,12 @@ public class CachePolicy {
     private static String header(NewsroomConfig.Cache.Policy policy, long capSeconds) {
         long maxAge = Math.min(policy.maxAge().toSeconds(), capSeconds);
         StringBuilder header = new StringBuilder("public, max-age=").append(maxAge);
-        policy.sharedMaxAge().ifPresent(shared -> header.append(", s-maxage=")
-                .append(Math.min(shared.toSeconds(), capSeconds)));
-        return header.append(", stale-while-revalidate=").append(policy.staleWhileRevalidate().toSeconds())
-                .append(", stale-if-error=").append(policy.staleIfError().toSeconds()).toString();
+        policy.sharedMaxAge()
+                .ifPresent(shared -> header.append(", s-maxage=").append(Math.min(shared.toSeconds(), capSeconds)));
+        return header.append(", stale-while-revalidate=")
+                .append(policy.staleWhileRevalidate().toSeconds())
+                .append(", stale-if-error=")
+                .append(policy.staleIfError().toSeconds())
+                .toString();
     }
 }

@@ -39,8 +39,14 @@ public class CacheableResponses {
     }
 
     /** A JSON answer, its ETag computed from its bytes unless given. */
-    public Response json(HttpHeaders headers, Object body, CachePolicy.Kind kind, Set<String> keys, String etag,
-            Instant lastModified, String link) {
+    public Response json(
+            HttpHeaders headers,
+            Object body,
+            CachePolicy.Kind kind,
+            Set<String> keys,
+            String etag,
+            Instant lastModified,
+            String link) {
         byte[] bytes;
         try {
             bytes = mapper.writeValueAsBytes(body);
@@ -51,17 +57,26 @@ public class CacheableResponses {
     }
 
     /** An answer of any media type, its ETag computed from its bytes unless given. */
-    public Response bytes(HttpHeaders headers, byte[] body, String contentType, CachePolicy.Kind kind,
-            Set<String> keys, String etag, Instant lastModified, String link) {
-        CachedResponse response = new CachedResponse(body, contentType,
-                etag != null ? etag : HttpCaching.contentTag(body), lastModified, link, keys, kind);
+    public Response bytes(
+            HttpHeaders headers,
+            byte[] body,
+            String contentType,
+            CachePolicy.Kind kind,
+            Set<String> keys,
+            String etag,
+            Instant lastModified,
+            String link) {
+        CachedResponse response = new CachedResponse(
+                body, contentType, etag != null ? etag : HttpCaching.contentTag(body), lastModified, link, keys, kind);
         RoutingContext ctx = request.getCurrent();
         String key = ctx == null ? null : ctx.get(CacheLookup.KEY);
         Long since = ctx == null ? null : ctx.get(CacheLookup.EPOCH);
         if (key != null && since != null && kind.kept()) {
             cache.put(key, response, since);
         }
-        return respond(response, key != null && key.startsWith(CacheLookup.PUBLIC),
+        return respond(
+                response,
+                key != null && key.startsWith(CacheLookup.PUBLIC),
                 headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
     }
@@ -69,8 +84,8 @@ public class CacheableResponses {
     /** The response to a request for this answer: 304 when the client's copy is current, else the answer. */
     Response respond(CachedResponse response, boolean anonymous, String ifNoneMatch, String ifModifiedSince) {
         boolean current = HttpCaching.notModified(ifNoneMatch, ifModifiedSince, response.etag, response.lastModified);
-        Response.ResponseBuilder out = current ? Response.notModified()
-                : Response.ok(response.body, response.contentType);
+        Response.ResponseBuilder out =
+                current ? Response.notModified() : Response.ok(response.body, response.contentType);
         out.header(HttpHeaders.ETAG, response.etag);
         if (response.lastModified != null) {
             out.lastModified(HttpCaching.httpDate(response.lastModified));

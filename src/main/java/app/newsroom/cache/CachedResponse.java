@@ -27,13 +27,26 @@ public final class CachedResponse {
     final String surrogateKey;
     final CachePolicy.Kind kind;
 
-    public CachedResponse(byte[] body, String contentType, String etag, Instant lastModified, String link,
-            Set<String> keys, CachePolicy.Kind kind) {
+    public CachedResponse(
+            byte[] body,
+            String contentType,
+            String etag,
+            Instant lastModified,
+            String link,
+            Set<String> keys,
+            CachePolicy.Kind kind) {
         this(body, null, contentType, etag, lastModified, link, Set.copyOf(keys), kind);
     }
 
-    private CachedResponse(byte[] body, byte[] gzipped, String contentType, String etag, Instant lastModified,
-            String link, Set<String> keys, CachePolicy.Kind kind) {
+    private CachedResponse(
+            byte[] body,
+            byte[] gzipped,
+            String contentType,
+            String etag,
+            Instant lastModified,
+            String link,
+            Set<String> keys,
+            CachePolicy.Kind kind) {
         this.body = body;
         this.gzipped = gzipped;
         this.contentType = contentType;
@@ -47,7 +60,10 @@ public final class CachedResponse {
 
     /** Bytes held, for the cache's bound: bodies, plus an allowance for the keys and the object itself. */
     int weight() {
-        return body.length + (gzipped == null ? 0 : gzipped.length) + 2 * surrogateKey.length() + 48 * keys.size()
+        return body.length
+                + (gzipped == null ? 0 : gzipped.length)
+                + 2 * surrogateKey.length()
+                + 48 * keys.size()
                 + 256;
     }
 

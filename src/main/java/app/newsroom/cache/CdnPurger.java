@@ -34,7 +34,8 @@ public class CdnPurger {
 
     CdnPurger(NewsroomConfig config) {
         this.config = config.cdn();
-        this.client = this.config.purgeUrl().isEmpty() ? null
+        this.client = this.config.purgeUrl().isEmpty()
+                ? null
                 : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
@@ -67,23 +68,27 @@ public class CdnPurger {
 
     private CompletableFuture<Void> send(List<String> keys) {
         URI target = config.purgeUrl().orElseThrow();
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(5))
                 .method(config.purgeMethod(), HttpRequest.BodyPublishers.noBody())
                 .header(config.purgeHeader(), String.join(" ", keys));
         Optional<String> tokenHeader = config.purgeTokenHeader();
         if (tokenHeader.isPresent() && config.purgeToken().isPresent()) {
             request.header(tokenHeader.get(), config.purgeToken().get());
         }
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-            if (error != null || response.statusCode() >= 300) {
-                failed.incrementAndGet();
-                Log.warnf("CDN purge of %d keys failed: %s", keys.size(),
-                        error != null ? error.getClass().getSimpleName() : "status " + response.statusCode());
-            } else {
-                sent.incrementAndGet();
-            }
-            return null;
-        });
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                .handle((response, error) -> {
+                    if (error != null || response.statusCode() >= 300) {
+                        failed.incrementAndGet();
+                        Log.warnf(
+                                "CDN purge of %d keys failed: %s",
+                                keys.size(),
+                                error != null ? error.getClass().getSimpleName() : "status " + response.statusCode());
+                    } else {
+                        sent.incrementAndGet();
+                    }
+                    return null;
+                });
     }
 
     long sent() {

@@ -48,7 +48,8 @@ class FastPath {
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         HttpMethod method = request.method();
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 || !cache.live()) {
             ctx.next();
             return;
@@ -63,18 +64,26 @@ class FastPath {
             send(ctx, key, kept, null);
             return;
         }
-        limit.take(request).whenComplete((decision, error) -> ctx.vertx().runOnContext(ignored -> {
-            if (error != null) {
-                send(ctx, key, kept, null); // the limits' store failed: let the request through, as RateLimitFilter does
-            } else if (!decision.allowed()) {
-                rateLimitHeaders(ctx.response().headers(), decision);
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-                problems.send(ctx, 429, "rate-limited", "Too many requests", "The rate limit of this key (or client "
-                        + "address) is used up; retry after " + decision.retryAfterSeconds() + " seconds.");
-            } else {
-                send(ctx, key, kept, decision);
-            }
-        }));
+        limit.take(request)
+                .whenComplete((decision, error) -> ctx.vertx().runOnContext(ignored -> {
+                    if (error != null) {
+                        send(
+                                ctx, key, kept,
+                                null); // the limits' store failed: let the request through, as RateLimitFilter does
+                    } else if (!decision.allowed()) {
+                        rateLimitHeaders(ctx.response().headers(), decision);
+                        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+                        problems.send(
+                                ctx,
+                                429,
+                                "rate-limited",
+                                "Too many requests",
+                                "The rate limit of this key (or client " + "address) is used up; retry after "
+                                        + decision.retryAfterSeconds() + " seconds.");
+                    } else {
+                        send(ctx, key, kept, decision);
+                    }
+                }));
     }
 
     private void send(RoutingContext ctx, String key, CachedResponse kept, AnonymousLimit.Decision decision) {
@@ -86,7 +95,8 @@ class FastPath {
         }
         headers.set(HttpHeaders.ETAG, kept.etag);
         if (kept.lastModified != null) {
-            headers.set(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(kept.lastModified.atZone(java.time.ZoneOffset.UTC)));
+            headers.set(
+                    HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(kept.lastModified.atZone(java.time.ZoneOffset.UTC)));
         }
         if (kept.link != null) {
             headers.set("Link", kept.link);
@@ -94,8 +104,11 @@ class FastPath {
         headers.set(HttpHeaders.CACHE_CONTROL, policy.publicCacheControl(kept.kind));
         headers.set(SURROGATE_KEY, kept.surrogateKey);
         headers.set(HttpHeaders.VARY, CachePolicy.VARY);
-        if (HttpCaching.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), kept.etag, kept.lastModified)) {
+        if (HttpCaching.notModified(
+                request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),
+                kept.etag,
+                kept.lastModified)) {
             response.setStatusCode(304).end();
             return;
         }
@@ -128,6 +141,6 @@ class FastPath {
     }
 
     /** IMF-fixdate (RFC 9110 §5.6.7): two-digit days, English names, GMT. */
-    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
+    private static final java.time.format.DateTimeFormatter HTTP_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
 }

@@ -17,11 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.Config;
 import org.postgresql.PGConnection;
@@ -55,6 +54,7 @@ public class InvalidationListener {
     static final String APPLICATION_NAME = "newsroom-cache-listener";
     /** The advisory lock of the instance that purges the CDN (any constant no other code uses). */
     private static final long PURGER_LOCK = 0x6e657773726f6f6dL; // "newsroom"
+
     private static final String MARKER = "x:";
 
     private final ResponseCache cache;
@@ -71,8 +71,13 @@ public class InvalidationListener {
     private volatile boolean leader;
     private volatile Thread thread;
 
-    InvalidationListener(ResponseCache cache, ScheduledPublications schedule, CdnPurger purger, DataSource dataSource,
-            NewsroomConfig config, Config datasource) {
+    InvalidationListener(
+            ResponseCache cache,
+            ScheduledPublications schedule,
+            CdnPurger purger,
+            DataSource dataSource,
+            NewsroomConfig config,
+            Config datasource) {
         this.cache = cache;
         this.schedule = schedule;
         this.purger = purger;
@@ -114,7 +119,8 @@ public class InvalidationListener {
         long backoff = 100;
         boolean down = false;
         while (running) {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 leader = tryLead(statement);
                 cache.live(true); // what was cached before may have missed notifications: it was dropped
@@ -132,8 +138,10 @@ public class InvalidationListener {
                     break;
                 }
                 if (!down) {
-                    Log.warnf("Response cache not listening (%s); answers are computed afresh until it listens again",
-                            e.getClass().getSimpleName() + (e instanceof SQLException sql ? " " + sql.getSQLState() : ""));
+                    Log.warnf(
+                            "Response cache not listening (%s); answers are computed afresh until it listens again",
+                            e.getClass().getSimpleName()
+                                    + (e instanceof SQLException sql ? " " + sql.getSQLState() : ""));
                 }
                 down = true;
                 sleep(backoff);
@@ -215,13 +223,15 @@ public class InvalidationListener {
         CompletableFuture<Void> seen = new CompletableFuture<>();
         markers.put(marker, seen);
         try {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_notify('" + CHANNEL + "', '" + marker + "')");
             }
             seen.get(config.writeWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | SQLException | ExecutionException e) {
             // the listener is down or slow: nothing it could have dropped may be served, so drop it all here
-            Log.warnf("Response cache: this instance's own writes were not confirmed in %s (%s); cache emptied",
+            Log.warnf(
+                    "Response cache: this instance's own writes were not confirmed in %s (%s); cache emptied",
                     config.writeWait(), e.getClass().getSimpleName());
             cache.invalidate(Set.of(SurrogateKeys.EVERYTHING));
         } catch (InterruptedException e) {
@@ -237,7 +247,9 @@ public class InvalidationListener {
         username.ifPresent(u -> properties.setProperty("user", u));
         password.ifPresent(p -> properties.setProperty("password", p));
         // named with the process, so that an operator (or a test) can tell the instances' listeners apart
-        properties.setProperty("ApplicationName", APPLICATION_NAME + " " + ProcessHandle.current().pid());
+        properties.setProperty(
+                "ApplicationName",
+                APPLICATION_NAME + " " + ProcessHandle.current().pid());
         properties.setProperty("connectTimeout", "5");
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(url, properties);

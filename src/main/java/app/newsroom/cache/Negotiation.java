@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 final class Negotiation {
 
-    private Negotiation() {
-    }
+    private Negotiation() {}
 
     /** Whether an answer of this media type satisfies the Accept header (absent: anything does). */
     static boolean acceptable(String accept, String contentType) {
@@ -49,7 +48,9 @@ final class Negotiation {
 
     private static String baseType(String contentType) {
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static double quality(String[] parameters) {

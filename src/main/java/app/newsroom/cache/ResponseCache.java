@@ -33,12 +33,16 @@ public class ResponseCache {
     private final boolean enabled;
     /** Moves on with every invalidation; an answer is kept only if it did not move while the answer was computed. */
     private final AtomicLong epoch = new AtomicLong();
+
     private volatile boolean live;
 
     ResponseCache(NewsroomConfig config, MeterRegistry registry) {
         this.enabled = config.cache().enabled();
-        this.entries = Caffeine.newBuilder().maximumWeight(config.cache().maxSize().asLongValue())
-                .weigher((String key, CachedResponse value) -> value.weight()).recordStats().build();
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(config.cache().maxSize().asLongValue())
+                .weigher((String key, CachedResponse value) -> value.weight())
+                .recordStats()
+                .build();
         CaffeineCacheMetrics.monitor(registry, entries, "response-cache");
     }
 

@@ -14,11 +14,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.sql.DataSource;
 
 import io.quarkus.logging.Log;
 
@@ -39,8 +38,7 @@ public class ScheduledPublications {
         return t;
     });
     private volatile Instant nextDue;
-    private volatile Consumer<Set<String>> onDue = payloads -> {
-    };
+    private volatile Consumer<Set<String>> onDue = payloads -> {};
     private Instant checkedUntil = Instant.now();
     private ScheduledFuture<?> pending;
 
@@ -60,8 +58,9 @@ public class ScheduledPublications {
 
     /** Reads the next publication time again and sets the timer for it. */
     synchronized void refresh() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT min(published_at) FROM article WHERE status = 'published' AND published_at > now()")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT min(published_at) FROM article WHERE status = 'published' AND published_at > now()")) {
             try (ResultSet rs = s.executeQuery()) {
                 Timestamp due = rs.next() ? rs.getTimestamp(1) : null;
                 schedule(due == null ? null : due.toInstant());
@@ -88,7 +87,8 @@ public class ScheduledPublications {
         Instant now = Instant.now();
         Set<String> payloads = new LinkedHashSet<>();
         payloads.add(SurrogateKeys.MEMBERSHIP);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
                 SELECT id FROM article WHERE status = 'published' AND published_at > ? AND published_at <= ?""")) {
             s.setTimestamp(1, Timestamp.from(checkedUntil));
             s.setTimestamp(2, Timestamp.from(now));

@@ -34,11 +34,10 @@ public final class SurrogateKeys {
     /** Everything (a listener that reconnected cannot know what it missed). */
     static final String EVERYTHING = "*";
 
-    private static final List<String> COLLECTIONS = List.of(ARTICLES, ARTICLES_BY_UPDATE, FEEDS, SECTIONS, TAGS,
-            RELATED, SEARCH);
+    private static final List<String> COLLECTIONS =
+            List.of(ARTICLES, ARTICLES_BY_UPDATE, FEEDS, SECTIONS, TAGS, RELATED, SEARCH);
 
-    private SurrogateKeys() {
-    }
+    private SurrogateKeys() {}
 
     public static String article(UUID id) {
         return "a:" + id;

@@ -25,7 +25,8 @@ record ChangeCursor(String txid, long seq, long generation) {
     }
 
     String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("c2." + txid + "." + seq + "." + generation).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -42,10 +43,13 @@ record ChangeCursor(String txid, long seq, long generation) {
             if (!m.matches()) {
                 throw new IllegalArgumentException();
             }
-            return new ChangeCursor(new java.math.BigInteger(m.group(1)).toString(), Long.parseLong(m.group(2)),
+            return new ChangeCursor(
+                    new java.math.BigInteger(m.group(1)).toString(),
+                    Long.parseLong(m.group(2)),
                     Long.parseLong(m.group(3)));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("since",
+            throw ProblemException.badRequest(
+                    "since",
                     "is not a cursor from this service; use the 'next' value of a previous answer, or leave it out");
         }
     }

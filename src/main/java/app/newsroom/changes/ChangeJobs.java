@@ -32,7 +32,9 @@ class ChangeJobs {
     void purge() {
         int purged = changes.purge(Instant.now().minus(config.changes().retention()));
         if (purged > 0) {
-            Log.infof("Compacted the change log: %d entries older than %s purged", purged, config.changes().retention());
+            Log.infof(
+                    "Compacted the change log: %d entries older than %s purged",
+                    purged, config.changes().retention());
         }
     }
 }

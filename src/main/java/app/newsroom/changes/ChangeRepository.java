@@ -32,16 +32,24 @@ class ChangeRepository {
                    AND c.txid < pg_snapshot_xmin(pg_current_snapshot())
                  ORDER BY c.txid, c.seq
                  LIMIT :limit""")
-                .setParameter("txid", cursor.txid()).setParameter("seq", cursor.seq()).setParameter("limit", limit)
+                .setParameter("txid", cursor.txid())
+                .setParameter("seq", cursor.seq())
+                .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(r -> new Entry(new ChangeCursor((String) r[0], ((Number) r[1]).longValue()),
-                (UUID) r[2], (String) r[3], (String) r[4], (Instant) r[5])).toList();
+        return rows.stream()
+                .map(r -> new Entry(
+                        new ChangeCursor((String) r[0], ((Number) r[1]).longValue()),
+                        (UUID) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (Instant) r[5]))
+                .toList();
     }
 
     /** The newest deletion retention has purged: a cursor before it may have missed it. */
     ChangeCursor purgedThrough() {
         Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT purged_txid::text, purged_seq, purge_generation FROM change_log_state WHERE id = 1")
+                        "SELECT purged_txid::text, purged_seq, purge_generation FROM change_log_state WHERE id = 1")
                 .getSingleResult();
         return new ChangeCursor((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
@@ -52,7 +60,8 @@ class ChangeRepository {
      * beginning still receives every article. Records the purged position. Returns the number purged.
      */
     int purge(Instant olderThan) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Object[] row = (Object[])
+                em.createNativeQuery("""
                 WITH gone AS (
                   DELETE FROM article_change c
                    WHERE c.changed_at < :olderThan
@@ -61,8 +70,7 @@ class ChangeRepository {
                   RETURNING c.txid, c.seq, c.kind)
                 SELECT (SELECT count(*) FROM gone),
                        (SELECT txid::text FROM gone WHERE kind = 'delete' ORDER BY txid DESC, seq DESC LIMIT 1),
-                       (SELECT seq FROM gone WHERE kind = 'delete' ORDER BY txid DESC, seq DESC LIMIT 1)""")
-                .setParameter("olderThan", olderThan).getSingleResult();
+                       (SELECT seq FROM gone WHERE kind = 'delete' ORDER BY txid DESC, seq DESC LIMIT 1)""").setParameter("olderThan", olderThan).getSingleResult();
         int count = ((Number) row[0]).intValue();
         // only a purged deletion can be missed by a cursor before it: a purged superseded entry has a newer one
         // for the same article further on, which every such cursor still reaches
@@ -72,7 +80,9 @@ class ChangeRepository {
                 em.createNativeQuery("""
                         UPDATE change_log_state SET purged_txid = CAST(:txid AS xid8), purged_seq = :seq,
                                purge_generation = purge_generation + 1 WHERE id = 1""")
-                        .setParameter("txid", last.txid()).setParameter("seq", last.seq()).executeUpdate();
+                        .setParameter("txid", last.txid())
+                        .setParameter("seq", last.seq())
+                        .executeUpdate();
             }
         }
         return count;
@@ -85,20 +95,20 @@ class ChangeRepository {
     int releaseScheduled() {
         // one instance at a time (the row lock), on the database's clock; an article already logged at or after
         // its publication time (published directly, or edited since) needs no second entry
-        em.createNativeQuery("SELECT id FROM change_log_state WHERE id = 1 FOR UPDATE").getResultList();
+        em.createNativeQuery("SELECT id FROM change_log_state WHERE id = 1 FOR UPDATE")
+                .getResultList();
         int released = em.createNativeQuery("""
                 INSERT INTO article_change (article_id, kind, slug)
                 SELECT a.id, 'change', a.slug FROM article a, change_log_state s
                  WHERE s.id = 1 AND a.status = 'published'
                    AND a.published_at > s.released_until AND a.published_at <= now()
                    AND NOT EXISTS (SELECT 1 FROM article_change c
-                                    WHERE c.article_id = a.id AND c.changed_at >= a.published_at)""")
-                .executeUpdate();
-        em.createNativeQuery("UPDATE change_log_state SET released_until = greatest(released_until, now()) WHERE id = 1")
+                                    WHERE c.article_id = a.id AND c.changed_at >= a.published_at)""").executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE change_log_state SET released_until = greatest(released_until, now()) WHERE id = 1")
                 .executeUpdate();
         return released;
     }
 
-    record Entry(ChangeCursor position, UUID articleId, String kind, String slug, Instant at) {
-    }
+    record Entry(ChangeCursor position, UUID articleId, String kind, String slug, Instant at) {}
 }

@@ -46,9 +46,11 @@ public class ChangeResource {
     }
 
     @GET
-    @RolesAllowed({ Role.PARTNER_ROLE, Role.EDITOR_ROLE })
+    @RolesAllowed({Role.PARTNER_ROLE, Role.EDITOR_ROLE})
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
-    @Operation(operationId = "listChanges", summary = "Changes since a cursor",
+    @Operation(
+            operationId = "listChanges",
+            summary = "Changes since a cursor",
             description = "Every create, update, publish, unpublish and delete of a public article, in commit-safe "
                     + "order. Start without `since`, then send the `next` of each answer; poll again at once while "
                     + "`hasMore`. An `upsert` carries the article's current full form; an article that is no longer "
@@ -57,22 +59,52 @@ public class ChangeResource {
                     + "whose transactions have committed, so a change committed late by a slow writer is never "
                     + "skipped and never repeated. A cursor older than the retained log (retention is configuration) "
                     + "is a 410: resync from the beginning. Role: partner or editor.")
-    @APIResponse(responseCode = "200", description = "Changes after the cursor",
-            headers = @Header(name = "ETag", description = "Strong validator of this page", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class),
-                    examples = @ExampleObject(name = "changes", value = Examples.CHANGES)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changes after the cursor",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Strong validator of this page",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChangePage.class),
+                            examples = @ExampleObject(name = "changes", value = Examples.CHANGES)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
-    @APIResponse(responseCode = "410", description = "The cursor is older than the retained change log: resync from the beginning",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "expired", value = """
+    @APIResponse(
+            responseCode = "410",
+            description = "The cursor is older than the retained change log: resync from the beginning",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "expired", value = """
                             { "type": "urn:newsroom:problem:cursor-expired", "title": "Cursor expired", "status": 410,
                               "detail": "This cursor is older than the retained change log; resync from the beginning (omit 'since').",
                               "instance": "/api/v1/changes" }""")))
     public Response changes(
-            @Parameter(description = "Cursor from the `next` of the previous answer; absent: from the beginning") @QueryParam("since") String since,
-            @Parameter(description = "Most changes in the answer (max 1,000)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+            @Parameter(description = "Cursor from the `next` of the previous answer; absent: from the beginning")
+                    @QueryParam("since")
+                    String since,
+            @Parameter(
+                            description = "Most changes in the answer (max 1,000)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
             @Context HttpHeaders headers) {
-        int max = QueryParams.intParam("limit", limit, config.changes().defaultLimit(), 1, config.changes().maxLimit());
+        int max = QueryParams.intParam(
+                "limit",
+                limit,
+                config.changes().defaultLimit(),
+                1,
+                config.changes().maxLimit());
         return caching.privateJson(headers, service.since(QueryParams.text("since", since, 200), max), null);
     }
 }

@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import app.newsroom.article.ArticleDtos.ArticleResponse;
 import app.newsroom.article.ArticleService;
-import app.newsroom.common.ProblemException;
 import app.newsroom.changes.ChangeDtos.Change;
 import app.newsroom.changes.ChangeDtos.ChangePage;
+import app.newsroom.common.ProblemException;
 
 /**
  * Incremental sync. Each entry is served with the article's state at read time: an upsert carries its current public
@@ -38,9 +38,14 @@ class ChangeService {
         log.repeatableRead();
         ChangeCursor purged = log.purgedThrough();
         // a deletion purged after this cursor was issued, and positioned after it, may have been missed
-        if (since != null && !since.isBlank() && cursor.generation() < purged.generation()
+        if (since != null
+                && !since.isBlank()
+                && cursor.generation() < purged.generation()
                 && cursor.isBefore(purged.txid(), purged.seq())) {
-            throw new ProblemException(410, "cursor-expired", "Cursor expired",
+            throw new ProblemException(
+                    410,
+                    "cursor-expired",
+                    "Cursor expired",
                     "This cursor is older than the retained change log; resync from the beginning (omit 'since').",
                     null);
         }
@@ -50,15 +55,19 @@ class ChangeService {
             entries = entries.subList(0, limit);
         }
         Map<UUID, ArticleResponse> forms = articles.publicForms(entries.stream()
-                .filter(e -> e.kind().equals("change")).map(ChangeRepository.Entry::articleId).toList());
+                .filter(e -> e.kind().equals("change"))
+                .map(ChangeRepository.Entry::articleId)
+                .toList());
         List<Change> changes = new ArrayList<>(entries.size());
         for (ChangeRepository.Entry e : entries) {
             ArticleResponse form = e.kind().equals("change") ? forms.get(e.articleId()) : null;
-            changes.add(form == null ? new Change("delete", e.articleId(), e.slug(), e.at(), null)
-                    : new Change("upsert", e.articleId(), e.slug(), e.at(), form));
+            changes.add(
+                    form == null
+                            ? new Change("delete", e.articleId(), e.slug(), e.at(), null)
+                            : new Change("upsert", e.articleId(), e.slug(), e.at(), form));
         }
-        ChangeCursor next = (entries.isEmpty() ? cursor : entries.get(entries.size() - 1).position())
-                .at(purged.generation());
+        ChangeCursor next =
+                (entries.isEmpty() ? cursor : entries.get(entries.size() - 1).position()).at(purged.generation());
         return new ChangePage(changes, next.encode(), hasMore);
     }
 

@@ -95,6 +95,5 @@ public class AllowedMethods {
         return Pattern.compile(regex + "/?");
     }
 
-    private record Route(String method, Pattern pattern) {
-    }
+    private record Route(String method, Pattern pattern) {}
 }

@@ -35,12 +35,18 @@ class BodySizeLimit {
                 declared = -1;
             }
             io.vertx.core.http.HttpMethod method = ctx.request().method();
-            boolean streamed = length == null && (method == io.vertx.core.http.HttpMethod.POST
-                    || method == io.vertx.core.http.HttpMethod.PUT || method == io.vertx.core.http.HttpMethod.PATCH);
+            boolean streamed = length == null
+                    && (method == io.vertx.core.http.HttpMethod.POST
+                            || method == io.vertx.core.http.HttpMethod.PUT
+                            || method == io.vertx.core.http.HttpMethod.PATCH);
             if (streamed && limit == defaultLimit) {
                 // a body of unknown length cannot be held to 1 MiB before it is read: ask for its length (RFC 9110 411)
                 ctx.response().putHeader("Connection", "close");
-                problems.send(ctx, 411, "length-required", "Length required",
+                problems.send(
+                        ctx,
+                        411,
+                        "length-required",
+                        "Length required",
                         "Send the request body with a Content-Length header (at most " + limit + " bytes).");
                 return;
             }
@@ -49,7 +55,11 @@ class BodySizeLimit {
                 return;
             }
             ctx.response().putHeader("Connection", "close");
-            problems.send(ctx, 413, "payload-too-large", "Payload too large",
+            problems.send(
+                    ctx,
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
                     "The request body has " + declared + " bytes; this operation accepts at most " + limit + ".");
         });
     }

@@ -7,19 +7,21 @@ import org.hibernate.exception.ConstraintViolationException;
 /** Finds which unique constraint a failed write hit, anywhere in an exception's causes. */
 public final class Constraints {
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     /** Unique indexes whose violation means a generated value lost a race: a retry picks the next one. */
     public static final java.util.Set<String> RETRYABLE = java.util.Set.of("article_slug_key", "tag_slug_key");
 
     /** What a write that lost a race with the deletion of an internal link's target is told, and where. */
     public static final String LINK_TARGET_FIELD = "relatedLinks";
+
     public static final String LINK_TARGET_GONE = "links to an article that was just deleted";
 
     /** Whether the write failed because an internal link's target was deleted meanwhile (foreign key). */
     public static boolean linkTargetGone(Throwable e) {
-        return violated(e).filter(name -> name.startsWith("related_link_target")).isPresent();
+        return violated(e)
+                .filter(name -> name.startsWith("related_link_target"))
+                .isPresent();
     }
 
     public static Optional<String> violated(Throwable e) {

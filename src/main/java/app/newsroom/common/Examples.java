@@ -3,8 +3,7 @@ package app.newsroom.common;
 /** OpenAPI examples, kept as text blocks in one place. */
 public final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     public static final String ARTICLE_REQUEST = """
             {

@@ -12,8 +12,35 @@ import org.jsoup.safety.Safelist;
 public final class Html {
 
     private static final Safelist SAFE = new Safelist()
-            .addTags("p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "b", "i", "u",
-                    "s", "sub", "sup", "blockquote", "q", "cite", "figure", "figcaption", "img", "hr", "code", "pre")
+            .addTags(
+                    "p",
+                    "br",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "a",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "blockquote",
+                    "q",
+                    "cite",
+                    "figure",
+                    "figcaption",
+                    "img",
+                    "hr",
+                    "code",
+                    "pre")
             .addAttributes("a", "href", "title")
             .addAttributes("blockquote", "cite")
             .addAttributes("q", "cite")
@@ -26,12 +53,10 @@ public final class Html {
 
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Sanitized HTML and its plain text, from one parse. */
-    public record Clean(String html, String text) {
-    }
+    public record Clean(String html, String text) {}
 
     public static Clean clean(String html) {
         if (html == null || html.isBlank()) {

@@ -47,7 +47,9 @@ public class HttpCaching {
         c.update(bytes);
         java.util.zip.CRC32 d = new java.util.zip.CRC32();
         d.update(bytes);
-        java.nio.ByteBuffer tag = java.nio.ByteBuffer.allocate(12).putInt(bytes.length).putInt((int) c.getValue())
+        java.nio.ByteBuffer tag = java.nio.ByteBuffer.allocate(12)
+                .putInt(bytes.length)
+                .putInt((int) c.getValue())
                 .putInt((int) d.getValue());
         return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag.array()) + "\"";
     }
@@ -89,8 +91,11 @@ public class HttpCaching {
 
     /** Whether a GET may answer 304: If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2). */
     public static boolean notModified(HttpHeaders headers, String etag, Instant lastModified) {
-        return notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified);
+        return notModified(
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                etag,
+                lastModified);
     }
 
     /** The same, from the two request headers' values (either may be null). */
@@ -100,7 +105,8 @@ public class HttpCaching {
         }
         if (ifModifiedSince != null && lastModified != null) {
             Instant since = parseHttpDate(ifModifiedSince);
-            return since != null && !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+            return since != null
+                    && !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
         }
         return false;
     }
@@ -139,7 +145,8 @@ public class HttpCaching {
 
     static Instant parseHttpDate(String value) {
         try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

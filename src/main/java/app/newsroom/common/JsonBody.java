@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Request bodies parsed by hand (merge patches): JSON errors go to the same mapper as the framework's own. */
 public final class JsonBody {
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     public static JsonNode readTree(ObjectMapper mapper, String json) {
         try {
@@ -33,8 +32,10 @@ public final class JsonBody {
     /** What is wrong with a body that did not parse, as field errors ({@code (body)} when it is not JSON at all). */
     public static java.util.List<Problem.FieldError> errors(Invalid invalid) {
         Problem.FieldError error = ProblemMappers.fieldError(invalid.json());
-        return java.util.List.of(error != null ? error
-                : new Problem.FieldError("(body)", "not valid JSON" + ProblemMappers.where(invalid.json())));
+        return java.util.List.of(
+                error != null
+                        ? error
+                        : new Problem.FieldError("(body)", "not valid JSON" + ProblemMappers.where(invalid.json())));
     }
 
     /** Carries a {@link JsonProcessingException} to {@link ProblemMappers}. */

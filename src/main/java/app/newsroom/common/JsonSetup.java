@@ -35,8 +35,8 @@ class JsonSetup implements ObjectMapperCustomizer {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
-                        NUL_MESSAGE, value, String.class);
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(
+                        p, NUL_MESSAGE, value, String.class);
             }
             return value;
         }

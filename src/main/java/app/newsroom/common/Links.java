@@ -8,8 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** RFC 8288 {@code Link} header for a paged list: first, prev, next and last, keeping the other query parameters. */
 public final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     public static String paging(UriInfo uri, Page.PageInfo page) {
         List<String> links = new ArrayList<>();
@@ -26,8 +25,14 @@ public final class Links {
     }
 
     private static String link(UriInfo uri, long number, String rel) {
-        String target = uri.getRequestUriBuilder().replaceQueryParam("page", number).build().getRawPath();
-        String query = uri.getRequestUriBuilder().replaceQueryParam("page", number).build().getRawQuery();
+        String target = uri.getRequestUriBuilder()
+                .replaceQueryParam("page", number)
+                .build()
+                .getRawPath();
+        String query = uri.getRequestUriBuilder()
+                .replaceQueryParam("page", number)
+                .build()
+                .getRawQuery();
         return "<" + target + (query == null ? "" : "?" + query) + ">; rel=\"" + rel + "\"";
     }
 }

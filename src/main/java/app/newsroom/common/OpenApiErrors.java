@@ -33,62 +33,115 @@ public class OpenApiErrors implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
-        openAPI.getComponents().addSecurityScheme(app.newsroom.security.OpenApiSecurity.SCHEME, OASFactory.createSecurityScheme()
-                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("opaque API key")
-                .description("An API key from POST /api/v1/keys (or NEWSROOM_ADMIN_KEY), sent as "
-                        + "`Authorization: Bearer <key>`. Roles: partner, editor, admin (admin implies editor)."));
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        app.newsroom.security.OpenApiSecurity.SCHEME,
+                        OASFactory.createSecurityScheme()
+                                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("opaque API key")
+                                .description(
+                                        "An API key from POST /api/v1/keys (or NEWSROOM_ADMIN_KEY), sent as "
+                                                + "`Authorization: Bearer <key>`. Roles: partner, editor, admin (admin implies editor)."));
         declareHeaders(openAPI);
         closeResponseSchemas(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 APIResponses responses = operation.getResponses();
-                boolean keyRequired = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                boolean keyRequired = operation.getSecurity() != null
+                        && !operation.getSecurity().isEmpty();
                 if (!keyRequired) {
                     // anonymous, or with a key (its own rate limit; drafts for editors): both are documented
                     operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
-                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(app.newsroom.security.OpenApiSecurity.SCHEME));
+                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement()
+                            .addScheme(app.newsroom.security.OpenApiSecurity.SCHEME));
                 }
                 ndjsonExample(operation);
-                add(responses, "400", "Invalid request: a parameter or the body failed validation (`errors` names each field), "
-                        + "or the body is not valid JSON", Examples.PROBLEM_VALIDATION);
-                add(responses, "406", "The Accept header names no media type this operation produces",
+                add(
+                        responses,
+                        "400",
+                        "Invalid request: a parameter or the body failed validation (`errors` names each field), "
+                                + "or the body is not valid JSON",
+                        Examples.PROBLEM_VALIDATION);
+                add(
+                        responses,
+                        "406",
+                        "The Accept header names no media type this operation produces",
                         Examples.PROBLEM_NOT_ACCEPTABLE);
                 if (operation.getRequestBody() != null) {
-                    add(responses, "415", "The Content-Type is not one this operation accepts", Examples.PROBLEM_UNSUPPORTED);
-                    add(responses, "413", "The body is larger than this operation accepts (1 MiB; the import 64 MiB)",
+                    add(
+                            responses,
+                            "415",
+                            "The Content-Type is not one this operation accepts",
+                            Examples.PROBLEM_UNSUPPORTED);
+                    add(
+                            responses,
+                            "413",
+                            "The body is larger than this operation accepts (1 MiB; the import 64 MiB)",
                             Examples.PROBLEM_TOO_LARGE);
                     if (!path.getKey().endsWith("/import")) {
-                        add(responses, "411", "The body came without a Content-Length (chunked); send its length",
+                        add(
+                                responses,
+                                "411",
+                                "The body came without a Content-Length (chunked); send its length",
                                 Examples.PROBLEM_LENGTH_REQUIRED);
                     }
                 }
                 if (keyRequired) {
-                    add(responses, "401", "No API key, or one that is unknown or revoked (with WWW-Authenticate: Bearer)",
+                    add(
+                            responses,
+                            "401",
+                            "No API key, or one that is unknown or revoked (with WWW-Authenticate: Bearer)",
                             Examples.PROBLEM_UNAUTHORIZED);
-                    add(responses, "403", "The API key's role does not allow this operation", Examples.PROBLEM_FORBIDDEN);
+                    add(
+                            responses,
+                            "403",
+                            "The API key's role does not allow this operation",
+                            Examples.PROBLEM_FORBIDDEN);
                 } else {
-                    add(responses, "401", "The Authorization header carries an unknown or revoked key (no key is fine "
-                            + "here); with WWW-Authenticate: Bearer", Examples.PROBLEM_UNAUTHORIZED);
+                    add(
+                            responses,
+                            "401",
+                            "The Authorization header carries an unknown or revoked key (no key is fine "
+                                    + "here); with WWW-Authenticate: Bearer",
+                            Examples.PROBLEM_UNAUTHORIZED);
                 }
                 if (hasHeader(operation, "If-Match")) {
-                    add(responses, "412", "If-Match does not match the current ETag: read the resource again",
+                    add(
+                            responses,
+                            "412",
+                            "If-Match does not match the current ETag: read the resource again",
                             Examples.PROBLEM_PRECONDITION);
                 }
-                add(responses, "429", "The rate limit of this key or client address is used up; retry after Retry-After seconds",
+                add(
+                        responses,
+                        "429",
+                        "The rate limit of this key or client address is used up; retry after Retry-After seconds",
                         Examples.PROBLEM_RATE_LIMITED);
-                add(responses, "500", "Unexpected error; the detail names an incident id for the logs",
+                add(
+                        responses,
+                        "500",
+                        "Unexpected error; the detail names an incident id for the logs",
                         Examples.PROBLEM_INTERNAL);
-                add(responses, "503", "The database is unavailable; retry after the Retry-After seconds", Examples.PROBLEM_UNAVAILABLE);
+                add(
+                        responses,
+                        "503",
+                        "The database is unavailable; retry after the Retry-After seconds",
+                        Examples.PROBLEM_UNAVAILABLE);
                 if (entry.getKey() == PathItem.HttpMethod.GET) {
-                    cachingHeaders(responses, !path.getKey().endsWith("/changes") && !path.getKey().contains("/keys"));
+                    cachingHeaders(
+                            responses,
+                            !path.getKey().endsWith("/changes")
+                                    && !path.getKey().contains("/keys"));
                 }
                 sharedHeaders(responses);
             }
@@ -109,7 +162,9 @@ public class OpenApiErrors implements OASFilter {
             return;
         }
         openAPI.getComponents().getSchemas().forEach((name, schema) -> {
-            if (name.endsWith("Request") || schema.getProperties() == null || schema.getProperties().isEmpty()) {
+            if (name.endsWith("Request")
+                    || schema.getProperties() == null
+                    || schema.getProperties().isEmpty()) {
                 return;
             }
             schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
@@ -136,26 +191,37 @@ public class OpenApiErrors implements OASFilter {
 
     private static void declareHeaders(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
-        components.addHeader("RateLimit-Limit", header("Requests this key (or client address) may make"
-                + RATE_LIMIT_WINDOW, SchemaType.INTEGER));
+        components.addHeader(
+                "RateLimit-Limit",
+                header("Requests this key (or client address) may make" + RATE_LIMIT_WINDOW, SchemaType.INTEGER));
         components.addHeader("RateLimit-Remaining", header("Requests left" + RATE_LIMIT_WINDOW, SchemaType.INTEGER));
         components.addHeader("RateLimit-Reset", header("Seconds until the window resets", SchemaType.INTEGER));
         components.addHeader("Retry-After", header("Seconds to wait before retrying", SchemaType.INTEGER));
-        components.addHeader("WWW-Authenticate", header("The authentication scheme to use: `Bearer realm=\"newsroom\"`",
-                SchemaType.STRING));
-        components.addHeader("Cache-Control", header("How long browsers and shared caches may keep the answer. "
-                + "Anonymous answers are `public, max-age=…, stale-while-revalidate=…, stale-if-error=…`, configured per "
-                + "kind of resource (articles, lists, feeds, search; lists and feeds never past the next scheduled "
-                + "publication); answers to a request with a key are `private, no-cache`.", SchemaType.STRING));
-        components.addHeader("Surrogate-Key", header("On anonymous answers: the space-separated cache keys of what the "
-                + "answer shows, for a CDN to purge exactly what a change makes stale: `a:{article id}` for each article "
-                + "shown (and each internal link's target), `t:{tag slug}`, and one key per kind of collection "
-                + "(`articles`, `articles:updated`, `feeds`, `sections`, `tags`, `related`, `search`).",
-                SchemaType.STRING));
+        components.addHeader(
+                "WWW-Authenticate",
+                header("The authentication scheme to use: `Bearer realm=\"newsroom\"`", SchemaType.STRING));
+        components.addHeader(
+                "Cache-Control",
+                header(
+                        "How long browsers and shared caches may keep the answer. "
+                                + "Anonymous answers are `public, max-age=…, stale-while-revalidate=…, stale-if-error=…`, configured per "
+                                + "kind of resource (articles, lists, feeds, search; lists and feeds never past the next scheduled "
+                                + "publication); answers to a request with a key are `private, no-cache`.",
+                        SchemaType.STRING));
+        components.addHeader(
+                "Surrogate-Key",
+                header(
+                        "On anonymous answers: the space-separated cache keys of what the "
+                                + "answer shows, for a CDN to purge exactly what a change makes stale: `a:{article id}` for each article "
+                                + "shown (and each internal link's target), `t:{tag slug}`, and one key per kind of collection "
+                                + "(`articles`, `articles:updated`, `feeds`, `sections`, `tags`, `related`, `search`).",
+                        SchemaType.STRING));
     }
 
     private static Header header(String description, SchemaType type) {
-        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema().addType(type));
     }
 
     private static Header ref(String name) {
@@ -178,7 +244,7 @@ public class OpenApiErrors implements OASFilter {
         APIResponse ok = responses.getAPIResponse("200");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             APIResponse response = entry.getValue();
-            for (String name : new String[] { "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset" }) {
+            for (String name : new String[] {"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"}) {
                 addHeader(response, name, ref(name));
             }
             switch (entry.getKey()) {
@@ -190,14 +256,14 @@ public class OpenApiErrors implements OASFilter {
                         ok.getHeaders().forEach((name, header) -> addHeader(response, name, header));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
 
     private static void addHeader(APIResponse response, String name, Header header) {
-        if (response.getRef() == null && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
+        if (response.getRef() == null
+                && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
             response.addHeader(name, header);
         }
     }
@@ -207,15 +273,21 @@ public class OpenApiErrors implements OASFilter {
             return;
         }
         MediaType ndjson = operation.getRequestBody().getContent().getMediaType("application/x-ndjson");
-        if (ndjson != null && (ndjson.getExamples() == null || ndjson.getExamples().isEmpty())) {
-            ndjson.addExample("two lines", OASFactory.createExample().summary("One new article, one update by slug")
-                    .value(Examples.IMPORT_NDJSON));
+        if (ndjson != null
+                && (ndjson.getExamples() == null || ndjson.getExamples().isEmpty())) {
+            ndjson.addExample(
+                    "two lines",
+                    OASFactory.createExample()
+                            .summary("One new article, one update by slug")
+                            .value(Examples.IMPORT_NDJSON));
         }
     }
 
     private static boolean hasHeader(Operation operation, String name) {
-        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> name
-                .equalsIgnoreCase(p.getName()) && p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER);
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> name.equalsIgnoreCase(p.getName())
+                                && p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER);
     }
 
     private static void add(APIResponses responses, String status, String description, String example) {
@@ -223,14 +295,15 @@ public class OpenApiErrors implements OASFilter {
         if (existing != null && (existing.getRef() != null || existing.getContent() != null)) {
             return; // documented on the operation itself; a bare one (SmallRye's generic 400) is replaced
         }
-        MediaType media = OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
+        MediaType media =
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
         if (example != null) {
             Example ex = OASFactory.createExample().value(parse(example));
             media.addExample("problem", ex);
         }
         Content content = OASFactory.createContent().addMediaType("application/problem+json", media);
-        APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
+        APIResponse response =
+                OASFactory.createAPIResponse().description(description).content(content);
         responses.addAPIResponse(status, response);
     }
 
@@ -241,5 +314,4 @@ public class OpenApiErrors implements OASFilter {
             return json;
         }
     }
-
 }

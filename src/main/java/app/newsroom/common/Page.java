@@ -14,9 +14,15 @@ public record Page<T>(List<T> items, PageInfo page) {
 
     @Schema(name = "PageInfo", description = "Where this page sits in the whole list")
     public record PageInfo(
-            @Schema(description = "1-based page number", example = "1") int number,
-            @Schema(description = "Page size", example = "20") int size,
-            @Schema(description = "Items in the whole list", example = "137") long totalItems,
-            @Schema(description = "Pages in the whole list", example = "7") long totalPages) {
-    }
+            @Schema(description = "1-based page number", example = "1")
+            int number,
+
+            @Schema(description = "Page size", example = "20")
+            int size,
+
+            @Schema(description = "Items in the whole list", example = "137")
+            long totalItems,
+
+            @Schema(description = "Pages in the whole list", example = "7")
+            long totalPages) {}
 }

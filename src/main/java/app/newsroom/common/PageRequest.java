@@ -12,7 +12,8 @@ public record PageRequest(int number, int size) {
         int number = QueryParams.intParam("page", page, 1, 1, Integer.MAX_VALUE);
         int size = QueryParams.intParam("pageSize", pageSize, limits.defaultPageSize(), 1, limits.maxPageSize());
         if ((long) number * size > limits.maxDepth()) {
-            throw ProblemException.badRequest("page",
+            throw ProblemException.badRequest(
+                    "page",
                     "page * pageSize must not exceed " + limits.maxDepth()
                             + "; use GET /api/v1/changes for full exports");
         }

@@ -21,7 +21,12 @@ public class ProblemException extends RuntimeException {
     }
 
     /** With response headers the problem needs (Retry-After, WWW-Authenticate...). */
-    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors,
+    public ProblemException(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<Problem.FieldError> errors,
             java.util.Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
@@ -32,8 +37,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request",
-                "Invalid value for '" + field + "': " + message, List.of(new Problem.FieldError(field, message)));
+        return new ProblemException(
+                400,
+                "validation",
+                "Invalid request",
+                "Invalid value for '" + field + "': " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     public static ProblemException notFound(String detail) {
@@ -41,7 +50,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException conflict(String field, String detail) {
-        return new ProblemException(409, "conflict", "Conflict", detail,
+        return new ProblemException(
+                409,
+                "conflict",
+                "Conflict",
+                detail,
                 field == null ? null : List.of(new Problem.FieldError(field, detail)));
     }
 

@@ -43,11 +43,20 @@ class ProblemMappers {
     static final String PROBLEM_JSON = "application/problem+json";
 
     private static final Map<Integer, String> TITLES = Map.ofEntries(
-            Map.entry(400, "Bad request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "Not found"), Map.entry(405, "Method not allowed"), Map.entry(406, "Not acceptable"),
-            Map.entry(409, "Conflict"), Map.entry(412, "Precondition failed"), Map.entry(413, "Payload too large"),
-            Map.entry(414, "URI too long"), Map.entry(415, "Unsupported media type"), Map.entry(429, "Too many requests"),
-            Map.entry(431, "Request header fields too large"), Map.entry(500, "Internal server error"),
+            Map.entry(400, "Bad request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not found"),
+            Map.entry(405, "Method not allowed"),
+            Map.entry(406, "Not acceptable"),
+            Map.entry(409, "Conflict"),
+            Map.entry(412, "Precondition failed"),
+            Map.entry(413, "Payload too large"),
+            Map.entry(414, "URI too long"),
+            Map.entry(415, "Unsupported media type"),
+            Map.entry(429, "Too many requests"),
+            Map.entry(431, "Request header fields too large"),
+            Map.entry(500, "Internal server error"),
             Map.entry(503, "Service unavailable"));
 
     private static final Map<Integer, String> DETAILS = Map.ofEntries(
@@ -56,9 +65,14 @@ class ProblemMappers {
             Map.entry(406, "This resource cannot produce the media type named in the Accept header."),
             Map.entry(415, "This resource does not accept the request's Content-Type; send application/json."));
 
-    static Response problem(int status, String type, String title, String detail, String instance,
-            List<Problem.FieldError> errors) {
-        Problem body = new Problem("urn:newsroom:problem:" + type, title, status, detail, instance,
+    static Response problem(
+            int status, String type, String title, String detail, String instance, List<Problem.FieldError> errors) {
+        Problem body = new Problem(
+                "urn:newsroom:problem:" + type,
+                title,
+                status,
+                detail,
+                instance,
                 errors == null || errors.isEmpty() ? null : errors);
         return Response.status(status).type(PROBLEM_JSON).entity(body).build();
     }
@@ -87,28 +101,31 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response problemException(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder out = Response.fromResponse(
-                problem(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors()));
+        Response.ResponseBuilder out =
+                Response.fromResponse(problem(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors()));
         e.headers().forEach(out::header);
         return out.build();
     }
 
     /** A missing key on a protected operation, or a key that is not live: 401 with the Bearer challenge. */
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
-            io.quarkus.security.AuthenticationFailedException.class })
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class
+    })
     Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         String detail = headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                 ? "This operation needs an API key: send Authorization: Bearer <key>."
                 : "The API key is not valid (unknown or revoked), or the Authorization header is not 'Bearer <key>'.";
         return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, path(uri), null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, app.newsroom.security.BearerKeyMechanism.CHALLENGE).build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, app.newsroom.security.BearerKeyMechanism.CHALLENGE)
+                .build();
     }
 
     /** A live key without the role the operation needs. */
     @ServerExceptionMapper
     Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return problem(403, "forbidden", "Forbidden", "This API key's role does not allow this operation.", path(uri),
-                null);
+        return problem(
+                403, "forbidden", "Forbidden", "This API key's role does not allow this operation.", path(uri), null);
     }
 
     @ServerExceptionMapper
@@ -121,10 +138,10 @@ class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        String detail = DETAILS.getOrDefault(status, status == 400 ? "The request could not be understood."
-                : titleFor(status) + ".");
-        Response.ResponseBuilder out = Response.fromResponse(problem(status, typeFor(status), titleFor(status),
-                detail, path(uri), null));
+        String detail = DETAILS.getOrDefault(
+                status, status == 400 ? "The request could not be understood." : titleFor(status) + ".");
+        Response.ResponseBuilder out =
+                Response.fromResponse(problem(status, typeFor(status), titleFor(status), detail, path(uri), null));
         for (String h : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
             if (original != null && original.getHeaderString(h) != null) {
                 out.header(h, original.getHeaderString(h));
@@ -139,9 +156,15 @@ class ProblemMappers {
         return out.build();
     }
 
-    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
-            InvalidFormatException.class, UnrecognizedPropertyException.class, ValueInstantiationException.class,
-            JsonMappingException.class })
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        ValueInstantiationException.class,
+        JsonMappingException.class
+    })
     Response jsonMapping(JsonProcessingException e, UriInfo uri) {
         return json(e, uri);
     }
@@ -149,21 +172,34 @@ class ProblemMappers {
     Response json(JsonProcessingException e, UriInfo uri) {
         Problem.FieldError error = fieldError(e);
         if (error == null) {
-            return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON"
-                    + where(e) + ".", path(uri), null);
+            return problem(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "The request body is not valid JSON" + where(e) + ".",
+                    path(uri),
+                    null);
         }
-        return problem(400, "validation", "Invalid request", "Invalid value for '" + error.field() + "': "
-                + error.message(), path(uri), List.of(error));
+        return problem(
+                400,
+                "validation",
+                "Invalid request",
+                "Invalid value for '" + error.field() + "': " + error.message(),
+                path(uri),
+                List.of(error));
     }
 
     static String where(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 
     /** The field a JSON mapping error is about and what is wrong with it; null when the JSON itself is malformed. */
     static Problem.FieldError fieldError(JsonProcessingException e) {
-        if (e instanceof JsonParseException || e instanceof StreamConstraintsException
+        if (e instanceof JsonParseException
+                || e instanceof StreamConstraintsException
                 || !(e instanceof JsonMappingException mapping)) {
             return null;
         }
@@ -173,13 +209,16 @@ class ProblemMappers {
             message = "unknown field";
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().equals(JsonSetup.NUL_MESSAGE)) {
             message = JsonSetup.NUL_MESSAGE;
-        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        } else if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of " + enumValues(invalid.getTargetType());
-        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        } else if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && java.time.temporal.Temporal.class.isAssignableFrom(invalid.getTargetType())) {
             message = "must be an RFC 3339 date-time such as 2026-11-26T09:30:00Z";
-        } else if (e.getCause() instanceof ProblemException problem && !problem.errors().isEmpty()) {
+        } else if (e.getCause() instanceof ProblemException problem
+                && !problem.errors().isEmpty()) {
             message = problem.errors().get(0).message();
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             message = "must be " + describe(mismatched.getTargetType());
@@ -194,20 +233,30 @@ class ProblemMappers {
         return json(e.json(), uri);
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     Response concurrentUpdate(Exception e, UriInfo uri, HttpHeaders headers) {
         boolean conditional = headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
         int status = conditional ? 412 : 409;
-        return problem(status, typeFor(status), titleFor(status),
-                "The resource was changed by another request meanwhile; read it again and retry.", path(uri), null);
+        return problem(
+                status,
+                typeFor(status),
+                titleFor(status),
+                "The resource was changed by another request meanwhile; read it again and retry.",
+                path(uri),
+                null);
     }
 
     /** Last line of defence: a value the database refused (out of range, bad encoding) is the client's, not ours. */
     @ServerExceptionMapper
     Response dataException(org.hibernate.exception.DataException e, UriInfo uri) {
         Log.warnf("Database refused a value while serving %s: SQLState %s", path(uri), e.getSQLState());
-        return problem(400, "validation", "Invalid request", "A value in the request is out of the range the "
-                + "database can store.", path(uri), null);
+        return problem(
+                400,
+                "validation",
+                "Invalid request",
+                "A value in the request is out of the range the " + "database can store.",
+                path(uri),
+                null);
     }
 
     @ServerExceptionMapper
@@ -218,14 +267,25 @@ class ProblemMappers {
     private static Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {
             Log.warnf("Database unavailable while serving %s: %s", path(uri), e.toString());
-            return Response.fromResponse(problem(503, "service-unavailable", "Service unavailable",
-                    "The database is unavailable; retry later.", path(uri), null)).header(HttpHeaders.RETRY_AFTER, "5")
+            return Response.fromResponse(problem(
+                            503,
+                            "service-unavailable",
+                            "Service unavailable",
+                            "The database is unavailable; retry later.",
+                            path(uri),
+                            null))
+                    .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
         }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s while serving %s", incident, path(uri));
-        return problem(500, "internal", "Internal server error",
-                "An unexpected error occurred; it has been logged as incident " + incident + ".", path(uri), null);
+        return problem(
+                500,
+                "internal",
+                "Internal server error",
+                "An unexpected error occurred; it has been logged as incident " + incident + ".",
+                path(uri),
+                null);
     }
 
     static boolean databaseUnavailable(Throwable e) {
@@ -233,7 +293,9 @@ class ProblemMappers {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
             if (t.getCause() == t) {

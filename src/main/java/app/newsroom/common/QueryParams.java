@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** A client's value as it may be echoed in a problem: cut short, anything but letters, digits and {@code ._~-} as '?'. */
     public static String printable(String value) {
@@ -39,8 +38,9 @@ public final class QueryParams {
             throw ProblemException.badRequest(name, "must be a whole number");
         }
         if (value < min || value > max) {
-            throw ProblemException.badRequest(name, max == Integer.MAX_VALUE ? "must be at least " + min
-                    : "must be between " + min + " and " + max);
+            throw ProblemException.badRequest(
+                    name,
+                    max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max);
         }
         return value;
     }
@@ -68,12 +68,19 @@ public final class QueryParams {
                 return constant;
             }
         }
-        throw ProblemException.badRequest(name, "must be one of "
-                + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()));
+        throw ProblemException.badRequest(
+                name,
+                "must be one of "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(type.getEnumConstants())
+                                        .map(Object::toString)
+                                        .toList()));
     }
 
     /** Earliest and latest instants accepted anywhere: years 1 to 9999, which PostgreSQL and RFC 3339 both hold. */
     public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
     public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
 
     public static boolean inRange(Instant instant) {
@@ -93,7 +100,9 @@ public final class QueryParams {
             Instant instant;
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = (endOfDay ? date.plusDays(1) : date)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             } else {
                 instant = OffsetDateTime.parse(value.toUpperCase(Locale.ROOT)).toInstant();
             }
@@ -102,8 +111,8 @@ public final class QueryParams {
             }
             return instant;
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "must be a date (2026-11-26) or an RFC 3339 date-time "
-                    + "(2026-11-26T09:30:00Z)");
+            throw ProblemException.badRequest(
+                    name, "must be a date (2026-11-26) or an RFC 3339 date-time " + "(2026-11-26T09:30:00Z)");
         }
     }
 }

@@ -28,8 +28,11 @@ class ResponseCompression {
 
     ResponseCompression() {
         this.compressible = Set.copyOf(ConfigProvider.getConfig()
-                .getOptionalValues("quarkus.http.compress-media-types", String.class).orElse(java.util.List.of())
-                .stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList());
+                .getOptionalValues("quarkus.http.compress-media-types", String.class)
+                .orElse(java.util.List.of())
+                .stream()
+                .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                .toList());
     }
 
     void register(@Observes Router router) {
@@ -65,6 +68,8 @@ class ResponseCompression {
 
     private static String baseType(String contentType) {
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -18,9 +18,17 @@ public class RouteProblems {
     }
 
     public void send(RoutingContext ctx, int status, String type, String title, String detail) {
-        Problem problem = new Problem("urn:newsroom:problem:" + type, title, status, detail, ctx.request().path(), null);
+        Problem problem = new Problem(
+                "urn:newsroom:problem:" + type,
+                title,
+                status,
+                detail,
+                ctx.request().path(),
+                null);
         try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
+            ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
                     .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             ctx.fail(e);

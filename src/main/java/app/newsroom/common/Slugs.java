@@ -15,24 +15,43 @@ public final class Slugs {
     public static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
     private static final Pattern VALID = Pattern.compile(PATTERN);
     /** ICU transliteration for non-Latin scripts: correct, but ~100 µs a call. */
-    private static final Slugify TRANSLITERATING = Slugify.builder().transliterator(true).lowerCase(true)
-            .locale(Locale.ROOT).build();
+    private static final Slugify TRANSLITERATING = Slugify.builder()
+            .transliterator(true)
+            .lowerCase(true)
+            .locale(Locale.ROOT)
+            .build();
     /** Latin text only needs its accents folded, which the plain builder does (Unicode NFKD) a hundred times faster. */
-    private static final Slugify LATIN = Slugify.builder().transliterator(false).lowerCase(true).locale(Locale.ROOT)
-            .customReplacements(java.util.Map.ofEntries(java.util.Map.entry("ß", "ss"), java.util.Map.entry("ẞ", "SS"),
-                    java.util.Map.entry("æ", "ae"), java.util.Map.entry("Æ", "AE"), java.util.Map.entry("œ", "oe"),
-                    java.util.Map.entry("Œ", "OE"), java.util.Map.entry("ø", "o"), java.util.Map.entry("Ø", "O"),
-                    java.util.Map.entry("đ", "d"), java.util.Map.entry("Đ", "D"), java.util.Map.entry("ł", "l"),
-                    java.util.Map.entry("Ł", "L"), java.util.Map.entry("þ", "th"), java.util.Map.entry("Þ", "TH"),
-                    java.util.Map.entry("ð", "d"), java.util.Map.entry("Ð", "D"), java.util.Map.entry("ı", "i"),
-                    java.util.Map.entry("ħ", "h"), java.util.Map.entry("Ħ", "H")))
+    private static final Slugify LATIN = Slugify.builder()
+            .transliterator(false)
+            .lowerCase(true)
+            .locale(Locale.ROOT)
+            .customReplacements(java.util.Map.ofEntries(
+                    java.util.Map.entry("ß", "ss"),
+                    java.util.Map.entry("ẞ", "SS"),
+                    java.util.Map.entry("æ", "ae"),
+                    java.util.Map.entry("Æ", "AE"),
+                    java.util.Map.entry("œ", "oe"),
+                    java.util.Map.entry("Œ", "OE"),
+                    java.util.Map.entry("ø", "o"),
+                    java.util.Map.entry("Ø", "O"),
+                    java.util.Map.entry("đ", "d"),
+                    java.util.Map.entry("Đ", "D"),
+                    java.util.Map.entry("ł", "l"),
+                    java.util.Map.entry("Ł", "L"),
+                    java.util.Map.entry("þ", "th"),
+                    java.util.Map.entry("Þ", "TH"),
+                    java.util.Map.entry("ð", "d"),
+                    java.util.Map.entry("Ð", "D"),
+                    java.util.Map.entry("ı", "i"),
+                    java.util.Map.entry("ħ", "h"),
+                    java.util.Map.entry("Ħ", "H")))
             .build();
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** Recent slugs of short texts (tag names repeat across a bulk import); cleared when full. */
     private static final java.util.Map<String, String> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final int MEMO_SIZE = 20_000;
 
     /** The slug for a text, or an empty string when the text has no letters or digits at all. */
@@ -57,7 +76,9 @@ public final class Slugs {
     private static String compute(String text) {
         // apostrophes join their word ("Syria's" gives "syrias", not "syria-s")
         String joined = text.replace("'", "").replace("\u2019", "").replace("\u02BC", "");
-        String slug = (latin(joined) ? LATIN : TRANSLITERATING).slugify(joined).replaceAll("[^a-z0-9-]", "")
+        String slug = (latin(joined) ? LATIN : TRANSLITERATING)
+                .slugify(joined)
+                .replaceAll("[^a-z0-9-]", "")
                 .replaceAll("-{2,}", "-");
         slug = trimDashes(slug);
         if (slug.length() > MAX_LENGTH) {
@@ -79,7 +100,9 @@ public final class Slugs {
     }
 
     public static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+        return slug != null
+                && slug.length() <= MAX_LENGTH
+                && VALID.matcher(slug).matches();
     }
 
     /** Only Latin letters (with their accents), digits, punctuation and symbols: no transliteration needed. */

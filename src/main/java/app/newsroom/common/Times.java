@@ -6,8 +6,7 @@ import java.time.temporal.ChronoUnit;
 /** Timestamps as stored: UTC instants with millisecond precision, so what a client reads back is what it wrote. */
 public final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -23,7 +23,11 @@ class UnknownPathHandler {
             if (ctx.response().ended() || ctx.response().headWritten()) {
                 return;
             }
-            problems.send(ctx, 404, "not-found", "Not found",
+            problems.send(
+                    ctx,
+                    404,
+                    "not-found",
+                    "Not found",
                     "No resource at this path. The API lives under /api/v1; see /q/openapi.");
         });
     }

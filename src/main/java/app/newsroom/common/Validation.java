@@ -36,7 +36,8 @@ public class Validation {
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
         String detail = errors.size() == 1
-                ? "Invalid value for '" + errors.get(0).field() + "': " + errors.get(0).message()
+                ? "Invalid value for '" + errors.get(0).field() + "': "
+                        + errors.get(0).message()
                 : "The request has " + errors.size() + " invalid fields";
         throw new ProblemException(400, "validation", "Invalid request", detail, errors);
     }

@@ -56,22 +56,43 @@ class DevSampleData {
             data = mapper.readTree(in);
         }
         for (JsonNode tag : data.get("tags")) {
-            tags.create(new TagRequest(null, tag.get("name").asText(), TagType.fromJson(tag.get("type").asText()),
-                    tag.get("description").isNull() ? null : tag.get("description").asText()));
+            tags.create(new TagRequest(
+                    null,
+                    tag.get("name").asText(),
+                    TagType.fromJson(tag.get("type").asText()),
+                    tag.get("description").isNull()
+                            ? null
+                            : tag.get("description").asText()));
         }
         Map<String, UUID> ids = new HashMap<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         for (JsonNode a : data.get("articles")) {
             List<RelatedLinkRequest> links = new ArrayList<>();
             a.path("related").forEach(key -> links.add(new RelatedLinkRequest(null, null, ids.get(key.asText()))));
-            a.path("externalLinks").forEach(l -> links.add(new RelatedLinkRequest(l.get("title").asText(), l.get("url").asText(), null)));
-            ArticleStatus status = a.has("status") ? ArticleStatus.valueOf(a.get("status").asText().toUpperCase()) : ArticleStatus.PUBLISHED;
+            a.path("externalLinks")
+                    .forEach(l -> links.add(new RelatedLinkRequest(
+                            l.get("title").asText(), l.get("url").asText(), null)));
+            ArticleStatus status = a.has("status")
+                    ? ArticleStatus.valueOf(a.get("status").asText().toUpperCase())
+                    : ArticleStatus.PUBLISHED;
             List<String> tagSlugs = new ArrayList<>();
             a.get("tags").forEach(t -> tagSlugs.add(t.asText()));
-            ArticleRequest request = new ArticleRequest(null, null, a.get("headline").asText(), a.get("standfirst").asText(),
-                    a.get("body").asText(), a.get("byline").asText(), a.get("section").asText(), "en", status,
-                    a.has("hoursAgo") ? now.minus(a.get("hoursAgo").asLong(), ChronoUnit.HOURS).atOffset(ZoneOffset.UTC) : null,
-                    tagSlugs, links);
+            ArticleRequest request = new ArticleRequest(
+                    null,
+                    null,
+                    a.get("headline").asText(),
+                    a.get("standfirst").asText(),
+                    a.get("body").asText(),
+                    a.get("byline").asText(),
+                    a.get("section").asText(),
+                    "en",
+                    status,
+                    a.has("hoursAgo")
+                            ? now.minus(a.get("hoursAgo").asLong(), ChronoUnit.HOURS)
+                                    .atOffset(ZoneOffset.UTC)
+                            : null,
+                    tagSlugs,
+                    links);
             ids.put(a.get("key").asText(), articles.create(request).id());
         }
         Log.infof("Loaded %d sample articles for dev mode", ids.size());

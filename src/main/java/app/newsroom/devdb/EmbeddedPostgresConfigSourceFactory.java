@@ -29,14 +29,16 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         ConfigValue configured = context.getValue(URL);
-        if (configured != null && configured.getValue() != null && !configured.getValue().isBlank()) {
+        if (configured != null
+                && configured.getValue() != null
+                && !configured.getValue().isBlank()) {
             return List.of();
         }
         ConfigValue dir = context.getValue("newsroom.dev-db.directory");
         String url = EmbeddedPostgresServer.jdbcUrl(test, dir == null ? null : dir.getValue());
-        return List.of(new PropertiesConfigSource(Map.of(
-                URL, url,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres"), "embedded-postgresql", 150));
+        return List.of(new PropertiesConfigSource(
+                Map.of(URL, url, "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres"),
+                "embedded-postgresql",
+                150));
     }
 }

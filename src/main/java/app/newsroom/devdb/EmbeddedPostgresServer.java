@@ -16,8 +16,7 @@ final class EmbeddedPostgresServer {
 
     private static final String STARTED = "embedded-postgres.newsroom.jdbc-url";
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     static synchronized String jdbcUrl(boolean test, String directory) {
         String running = System.getProperty(STARTED);
@@ -25,8 +24,10 @@ final class EmbeddedPostgresServer {
             return running;
         }
         try {
-            Path data = test ? Files.createTempDirectory("newsroom-test-pg")
-                    : Path.of(directory == null || directory.isBlank() ? ".dev-db" : directory).toAbsolutePath();
+            Path data = test
+                    ? Files.createTempDirectory("newsroom-test-pg")
+                    : Path.of(directory == null || directory.isBlank() ? ".dev-db" : directory)
+                            .toAbsolutePath();
             Files.createDirectories(data);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
@@ -34,13 +35,16 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", test ? "off" : "on")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    // the JVM is going away; nothing useful left to do
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    pg.close();
+                                } catch (IOException e) {
+                                    // the JVM is going away; nothing useful left to do
+                                }
+                            },
+                            "embedded-postgres-stop"));
             String url = pg.getJdbcUrl("postgres", "postgres");
             System.setProperty(STARTED, url);
             return url;

@@ -30,8 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.newsroom.article.ArticleCriteria;
 import app.newsroom.article.ArticleDtos.ArticleResponse;
-import app.newsroom.article.ArticleService;
 import app.newsroom.article.ArticleKeys;
+import app.newsroom.article.ArticleService;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
@@ -53,8 +53,13 @@ public class FeedResource {
     private final ObjectMapper mapper;
     private final CacheableResponses responses;
 
-    FeedResource(ArticleService articles, FeedValidators validators, FeedWriter writer, NewsroomConfig config,
-            ObjectMapper mapper, CacheableResponses responses) {
+    FeedResource(
+            ArticleService articles,
+            FeedValidators validators,
+            FeedWriter writer,
+            NewsroomConfig config,
+            ObjectMapper mapper,
+            CacheableResponses responses) {
         this.responses = responses;
         this.articles = articles;
         this.validators = validators;
@@ -66,11 +71,21 @@ public class FeedResource {
     @GET
     @Path("/rss")
     @PermitAll
-    @Produces({ RSS, "application/xml", "text/xml" })
+    @Produces({RSS, "application/xml", "text/xml"})
     @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed", description = DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The feed", headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed",
+            headers = {
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = RSS,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
     public Response rss(@BeanParam FeedQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
         return feed("rss_2.0", RSS, query, uri, headers);
@@ -79,11 +94,21 @@ public class FeedResource {
     @GET
     @Path("/atom")
     @PermitAll
-    @Produces({ ATOM, "application/xml", "text/xml" })
+    @Produces({ATOM, "application/xml", "text/xml"})
     @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed", description = DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The feed", headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed",
+            headers = {
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = ATOM,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
     public Response atom(@BeanParam FeedQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
         return feed("atom_1.0", ATOM, query, uri, headers);
@@ -92,11 +117,21 @@ public class FeedResource {
     @GET
     @Path("/json")
     @PermitAll
-    @Produces({ JSON_FEED, "application/json" })
+    @Produces({JSON_FEED, "application/json"})
     @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1", description = DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The feed", headers = { @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class), examples = @ExampleObject(name = "json", value = JSON_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed",
+            headers = {
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = JSON_FEED,
+                            schema = @Schema(implementation = JsonFeed.class),
+                            examples = @ExampleObject(name = "json", value = JSON_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
     public Response json(@BeanParam FeedQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
         return feed("json", JSON_FEED, query, uri, headers);
@@ -116,24 +151,39 @@ public class FeedResource {
         @QueryParam("language")
         String language;
 
-        @Parameter(description = "Items (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50"))
+        @Parameter(
+                description = "Items (max 100)",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50"))
         @QueryParam("limit")
         String limit;
     }
 
     private Response feed(String type, String mediaType, FeedQuery query, UriInfo uri, HttpHeaders headers) {
         ArticleCriteria criteria = ArticleCriteria.newestPublic(query.tag, query.section, query.language);
-        int items = QueryParams.intParam("limit", query.limit, config.feeds().defaultLimit(), 1, config.feeds().maxLimit());
+        int items = QueryParams.intParam(
+                "limit",
+                query.limit,
+                config.feeds().defaultLimit(),
+                1,
+                config.feeds().maxLimit());
         // validators from the newest change of the log, read before the articles: never newer than what is shown
         String rawQuery = uri.getRequestUri().getRawQuery();
         FeedValidators.Validator validator = validators.current(type + "|" + rawQuery);
         List<ArticleResponse> newest = articles.newestPublic(criteria, items);
         String api = uri.getBaseUri().toString().replaceAll("/+$", "");
         String home = config.feeds().siteUrl().map(s -> s.replaceAll("/+$", "")).orElse(api + "/articles");
-        FeedWriter.FeedMeta meta = new FeedWriter.FeedMeta(config.feeds().title(),
-                "The latest published articles of " + config.feeds().title(), home, uri.getRequestUri().toString(),
+        FeedWriter.FeedMeta meta = new FeedWriter.FeedMeta(
+                config.feeds().title(),
+                "The latest published articles of " + config.feeds().title(),
+                home,
+                uri.getRequestUri().toString(),
                 "urn:newsroom:feed:" + type + (rawQuery == null ? "" : ":" + rawQuery),
-                newest.isEmpty() ? validator.lastModified() : newest.stream().map(ArticleResponse::updatedAt).max(Instant::compareTo).get(),
+                newest.isEmpty()
+                        ? validator.lastModified()
+                        : newest.stream()
+                                .map(ArticleResponse::updatedAt)
+                                .max(Instant::compareTo)
+                                .get(),
                 a -> home + "/" + a.slug());
         String body;
         if (type.equals("json")) {
@@ -145,17 +195,24 @@ public class FeedResource {
         } else {
             body = writer.rome(type, meta, newest);
         }
-        return responses.bytes(headers, body.getBytes(StandardCharsets.UTF_8), mediaType + ";charset=UTF-8",
-                CachePolicy.Kind.FEED, ArticleKeys.ofForms(SurrogateKeys.FEEDS, newest, ArticleKeys.filterTags(criteria)),
-                validator.etag(), validator.lastModified(), null);
+        return responses.bytes(
+                headers,
+                body.getBytes(StandardCharsets.UTF_8),
+                mediaType + ";charset=UTF-8",
+                CachePolicy.Kind.FEED,
+                ArticleKeys.ofForms(SurrogateKeys.FEEDS, newest, ArticleKeys.filterTags(criteria)),
+                validator.etag(),
+                validator.lastModified(),
+                null);
     }
 
     private static final String TAG = "Tag slugs: `a,b` both, `a|b` either";
-    private static final String DESCRIPTION = "The newest published articles (scheduled ones once their time has come), "
-            + "newest first, with full sanitized HTML content. Each item's id is `urn:uuid:{article id}`, stable across "
-            + "edits; links point to the configured site (`newsroom.feeds.site-url`) or to the API. Cacheable: "
-            + "`ETag`, `Last-Modified`, `Cache-Control: public, max-age=60` (with stale-while-revalidate and "
-            + "stale-if-error; configurable); conditional requests answer 304.";
+    private static final String DESCRIPTION =
+            "The newest published articles (scheduled ones once their time has come), "
+                    + "newest first, with full sanitized HTML content. Each item's id is `urn:uuid:{article id}`, stable across "
+                    + "edits; links point to the configured site (`newsroom.feeds.site-url`) or to the API. Cacheable: "
+                    + "`ETag`, `Last-Modified`, `Cache-Control: public, max-age=60` (with stale-while-revalidate and "
+                    + "stale-if-error; configurable); conditional requests answer 304.";
     private static final String RSS_EXAMPLE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0"><channel><title>newsroom</title><link>https://news.example/</link>

@@ -22,8 +22,7 @@ class FeedValidators {
         this.em = em;
     }
 
-    record Validator(String etag, Instant lastModified) {
-    }
+    record Validator(String etag, Instant lastModified) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     Validator current(String variant) {

@@ -26,9 +26,14 @@ import app.newsroom.article.ArticleDtos.ArticleResponse;
 class FeedWriter {
 
     /** What every feed says about itself. */
-    record FeedMeta(String title, String description, String homeUrl, String selfUrl, String id, java.time.Instant updated,
-            java.util.function.Function<ArticleResponse, String> itemUrl) {
-    }
+    record FeedMeta(
+            String title,
+            String description,
+            String homeUrl,
+            String selfUrl,
+            String id,
+            java.time.Instant updated,
+            java.util.function.Function<ArticleResponse, String> itemUrl) {}
 
     String rome(String type, FeedMeta meta, List<ArticleResponse> articles) {
         SyndFeed feed = new SyndFeedImpl();
@@ -85,11 +90,20 @@ class FeedWriter {
     }
 
     JsonFeed json(FeedMeta meta, List<ArticleResponse> articles) {
-        List<JsonFeed.Item> items = articles.stream().map(a -> new JsonFeed.Item(
-                "urn:uuid:" + a.id(), meta.itemUrl().apply(a), a.headline(), a.body(), a.standfirst(), a.publishedAt(),
-                a.updatedAt(), a.byline() == null ? null : List.of(new JsonFeed.Author(a.byline())),
-                a.tags().stream().map(t -> t.name()).toList(), a.language())).toList();
-        return new JsonFeed(JsonFeed.VERSION, meta.title(), meta.homeUrl(), meta.selfUrl(), meta.description(), null,
-                items);
+        List<JsonFeed.Item> items = articles.stream()
+                .map(a -> new JsonFeed.Item(
+                        "urn:uuid:" + a.id(),
+                        meta.itemUrl().apply(a),
+                        a.headline(),
+                        a.body(),
+                        a.standfirst(),
+                        a.publishedAt(),
+                        a.updatedAt(),
+                        a.byline() == null ? null : List.of(new JsonFeed.Author(a.byline())),
+                        a.tags().stream().map(t -> t.name()).toList(),
+                        a.language()))
+                .toList();
+        return new JsonFeed(
+                JsonFeed.VERSION, meta.title(), meta.homeUrl(), meta.selfUrl(), meta.description(), null, items);
     }
 }

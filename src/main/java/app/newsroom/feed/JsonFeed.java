@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) as typed records. */
-@Schema(name = "JsonFeed", description = "JSON Feed 1.1; members without a value are left out",
-        requiredProperties = { "version", "title", "home_page_url", "feed_url", "description", "items" })
+@Schema(
+        name = "JsonFeed",
+        description = "JSON Feed 1.1; members without a value are left out",
+        requiredProperties = {"version", "title", "home_page_url", "feed_url", "description", "items"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JsonFeed(
         String version,
@@ -23,9 +25,20 @@ record JsonFeed(
 
     static final String VERSION = "https://jsonfeed.org/version/1.1";
 
-    @Schema(name = "JsonFeedItem", description = "One article; `summary` (the standfirst) and `authors` (the byline) "
-            + "only when the article has them", requiredProperties = { "id", "url", "title", "content_html",
-                    "date_published", "date_modified", "tags", "language" })
+    @Schema(
+            name = "JsonFeedItem",
+            description = "One article; `summary` (the standfirst) and `authors` (the byline) "
+                    + "only when the article has them",
+            requiredProperties = {
+                "id",
+                "url",
+                "title",
+                "content_html",
+                "date_published",
+                "date_modified",
+                "tags",
+                "language"
+            })
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(
             String id,
@@ -37,10 +50,8 @@ record JsonFeed(
             @JsonProperty("date_modified") Instant dateModified,
             List<Author> authors,
             List<String> tags,
-            String language) {
-    }
+            String language) {}
 
     @Schema(name = "JsonFeedAuthor")
-    record Author(String name) {
-    }
+    record Author(String name) {}
 }

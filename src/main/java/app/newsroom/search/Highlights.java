@@ -16,10 +16,10 @@ final class Highlights {
     static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
     /** The body's fragment: this many characters, starting this many before the first match (cut to whole words). */
     static final int FRAGMENT = 170;
+
     static final int BEFORE = 50;
 
-    private Highlights() {
-    }
+    private Highlights() {}
 
     static String toHtml(String marked) {
         if (marked == null) {

@@ -21,13 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.newsroom.article.ArticleKeys;
 import app.newsroom.article.ArticleService;
 import app.newsroom.article.ArticleView;
-import app.newsroom.common.Examples;
-import app.newsroom.article.ArticleKeys;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
+import app.newsroom.common.Examples;
 import app.newsroom.common.Problem;
 import app.newsroom.common.ProblemException;
 import app.newsroom.common.QueryParams;
@@ -50,25 +50,56 @@ public class RelatedResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "relatedArticles", summary = "Related articles",
+    @Operation(
+            operationId = "relatedArticles",
+            summary = "Related articles",
             description = "Suggested published articles related to a published one: those sharing its most informative "
                     + "tags (a rare tag weighs more than a common one: idf), then those whose headline and standfirst are "
                     + "most like its own, then the most recent. Never the article itself, the articles it already links "
                     + "to in its Related Stories, drafts or scheduled articles.")
-    @APIResponse(responseCode = "200", description = "Related articles, best first",
-            headers = @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelatedList.class),
-                    examples = @ExampleObject(name = "related", value = Examples.RELATED)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Related articles, best first",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Strong validator of this answer",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RelatedList.class),
+                            examples = @ExampleObject(name = "related", value = Examples.RELATED)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
-    @APIResponse(responseCode = "404", description = "No published article with this id or slug", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No published article with this id or slug",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public Response related(
-            @Parameter(description = "Article id (UUID) or slug", example = "syrias-interim-president-meets-putin-in-moscow") @PathParam("idOrSlug") String idOrSlug,
-            @Parameter(description = "Most articles (max 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Article id (UUID) or slug",
+                            example = "syrias-interim-president-meets-putin-in-moscow")
+                    @PathParam("idOrSlug")
+                    String idOrSlug,
+            @Parameter(
+                            description = "Most articles (max 20)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "20",
+                                            defaultValue = "5"))
+                    @QueryParam("limit")
+                    String limit,
             @Context HttpHeaders headers) {
         int max = QueryParams.intParam("limit", limit, 5, 1, 20);
-        ArticleView article = articles.findPublic(idOrSlug).orElseThrow(() -> ProblemException.notFound(
-                "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
+        ArticleView article = articles.findPublic(idOrSlug)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
         java.util.List<SearchDtos.RelatedArticle> items = related.related(article.id(), max);
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         keys.add(SurrogateKeys.RELATED);

@@ -34,8 +34,7 @@ final class Revalidating {
     /** Fresh for this many times its computing time: recomputing a popular answer costs at most 1 / this of a core. */
     static final int COST_FACTOR = 100;
 
-    private record Entry(Object value, long computedAt, long freshUntil) {
-    }
+    private record Entry(Object value, long computedAt, long freshUntil) {}
 
     private final Cache<String, Entry> entries;
     private final Map<String, CompletableFuture<Entry>> computing = new ConcurrentHashMap<>();
@@ -54,9 +53,11 @@ final class Revalidating {
         this.staleFor = staleFor.toNanos();
         this.background = background;
         this.clock = clock;
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize)
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
                 .expireAfterWrite(Math.max(1, Math.max(this.freshFor, this.staleFor)), TimeUnit.NANOSECONDS)
-                .ticker(clock::getAsLong).build();
+                .ticker(clock::getAsLong)
+                .build();
     }
 
     Revalidating(Duration freshFor, Duration staleFor, int maximumSize, Executor background) {

@@ -82,14 +82,14 @@ class SearchRepository {
                     SELECT (SELECT a.language FROM article a WHERE a.status = 'published' AND a.language > l.language
                              ORDER BY a.language LIMIT 1)
                       FROM l WHERE l.language IS NOT NULL)
-                SELECT DISTINCT CAST(newsroom_search_config(language) AS text) FROM l WHERE language IS NOT NULL ORDER BY 1""")
-                .getResultList();
+                SELECT DISTINCT CAST(newsroom_search_config(language) AS text) FROM l WHERE language IS NOT NULL ORDER BY 1""").getResultList();
     }
 
     /** The configuration of one language filter. */
     String configOf(String language) {
         return (String) em.createNativeQuery("SELECT CAST(newsroom_search_config(:language) AS text)")
-                .setParameter("language", language).getSingleResult();
+                .setParameter("language", language)
+                .getSingleResult();
     }
 
     /**
@@ -104,7 +104,9 @@ class SearchRepository {
                   FROM unnest(CAST(:configs AS text[])) WITH ORDINALITY AS u(c, n)
                  CROSS JOIN LATERAL (SELECT websearch_to_tsquery(CAST(u.c AS regconfig), :q) AS q) x
                  ORDER BY u.n""")
-                .setParameter("configs", configs.toArray(new String[0])).setParameter("q", q).getResultList();
+                .setParameter("configs", configs.toArray(new String[0]))
+                .setParameter("q", q)
+                .getResultList();
         List<Parsed> parsed = new ArrayList<>();
         for (Object[] r : rows) {
             List<String> lexemes = new ArrayList<>();
@@ -113,7 +115,11 @@ class SearchRepository {
                     lexemes.add(raw.replace("''", "'").replace("\\\\", "\\"));
                 }
             }
-            parsed.add(new Parsed((String) r[0], (String) r[1], lexemes, ((Number) r[2]).intValue(),
+            parsed.add(new Parsed(
+                    (String) r[0],
+                    (String) r[1],
+                    lexemes,
+                    ((Number) r[2]).intValue(),
                     r[3] == null ? "" : (String) r[3]));
         }
         return parsed;
@@ -197,12 +203,16 @@ class SearchRepository {
          * of tier rows (4× slower). A literal statement is planned for its own query, and its cached plan stays right.
          */
         private String where(java.util.function.IntFunction<String> branchMatch) {
-            StringBuilder sql = new StringBuilder(" WHERE ").append(params.containsKey("ids") ? "a.id = ANY(:ids) AND " : "")
+            StringBuilder sql = new StringBuilder(" WHERE ")
+                    .append(params.containsKey("ids") ? "a.id = ANY(:ids) AND " : "")
                     .append("a.status = 'published' AND a.published_at <= :now AND (");
             for (int i = 0; i < branches.size(); i++) {
-                sql.append(i == 0 ? "" : " OR ").append("(a.search_config = CAST(")
-                        .append(literal(branches.get(i).config())).append(" AS regconfig) AND ")
-                        .append(branchMatch.apply(i)).append(")");
+                sql.append(i == 0 ? "" : " OR ")
+                        .append("(a.search_config = CAST(")
+                        .append(literal(branches.get(i).config()))
+                        .append(" AS regconfig) AND ")
+                        .append(branchMatch.apply(i))
+                        .append(")");
             }
             return sql.append(")").append(filters).toString();
         }
@@ -223,7 +233,10 @@ class SearchRepository {
             }
             StringBuilder sql = new StringBuilder("(CASE a.search_config");
             for (int i = 0; i < branches.size(); i++) {
-                sql.append(" WHEN CAST(:c").append(i).append(" AS regconfig) THEN ").append(String.format(format, i));
+                sql.append(" WHEN CAST(:c")
+                        .append(i)
+                        .append(" AS regconfig) THEN ")
+                        .append(String.format(format, i));
             }
             return sql.append(" END)").toString();
         }
@@ -234,8 +247,8 @@ class SearchRepository {
          * the head vector filtered to A and builds no vector per row.
          */
         String fieldBonus() {
-            return "(CASE WHEN a.search_head @@ " + perConfig("CAST(:h%d AS tsquery)") + " THEN 2 WHEN a.search_head @@ "
-                    + query() + " THEN 1 ELSE 0 END)";
+            return "(CASE WHEN a.search_head @@ " + perConfig("CAST(:h%d AS tsquery)")
+                    + " THEN 2 WHEN a.search_head @@ " + query() + " THEN 1 ELSE 0 END)";
         }
 
         String score() {
@@ -250,12 +263,10 @@ class SearchRepository {
     }
 
     /** A row of a result page: the article's summary, its score, and its headline and body marked by ts_headline. */
-    record PageRow(ArticleDtos.ArticleSummary summary, double score, String headline, String body) {
-    }
+    record PageRow(ArticleDtos.ArticleSummary summary, double score, String headline, String body) {}
 
     /** A page of results, and how many candidates its pool held (fewer than asked: the tier was too thin). */
-    record Page(List<PageRow> rows, long poolRows) {
-    }
+    record Page(List<PageRow> rows, long poolRows) {}
 
     /**
      * One page of a ranked search: the pool (the best {@code pool} candidates by the cheap score, from the plan's
@@ -286,9 +297,13 @@ class SearchRepository {
     Map<Integer, Long> tierCounts(Match match, int needed, boolean allWords) {
         StringBuilder sql = new StringBuilder();
         for (int level : TierPlan.LEVELS) {
-            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(level)
-                    .append(", count(*) FROM (SELECT 1 FROM article a").append(match.tierWhere(level, allWords))
-                    .append(" LIMIT :needed) t").append(level);
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ")
+                    .append("SELECT ")
+                    .append(level)
+                    .append(", count(*) FROM (SELECT 1 FROM article a")
+                    .append(match.tierWhere(level, allWords))
+                    .append(" LIMIT :needed) t")
+                    .append(level);
         }
         Query query = em.createNativeQuery(sql.toString());
         match.bind(query);
@@ -352,11 +367,16 @@ class SearchRepository {
         UUID[] ids = hitRows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
         java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();
         match.branches.forEach(b -> lexemes.addAll(b.lexemes()));
-        String[] ascii = lexemes.stream().filter(l -> l.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
-        String[] other = lexemes.stream().filter(l -> l.chars().anyMatch(c -> c >= 0x80))
-                .flatMap(SearchRepository::caseVariants).distinct().toArray(String[]::new);
+        String[] ascii =
+                lexemes.stream().filter(l -> l.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
+        String[] other = lexemes.stream()
+                .filter(l -> l.chars().anyMatch(c -> c >= 0x80))
+                .flatMap(SearchRepository::caseVariants)
+                .distinct()
+                .toArray(String[]::new);
         // the body is lowered only for ASCII words (CASE evaluates it only then); an empty list finds nothing (NULL)
-        Query query = em.createNativeQuery("""
+        Query query =
+                em.createNativeQuery("""
                 SELECT ts_headline(a.search_config, translate(a.headline, E'\\uE000\\uE001', ''), %1$s, :options),
                        ts_headline(a.search_config, translate(w.text, E'\\uE000\\uE001', ''), %2$s, :options),
                        %3$s
@@ -375,17 +395,21 @@ class SearchRepository {
                                                          ELSE regexp_replace(substr(b.body, s.start, :fragment), '^\\S*\\s+', '')
                                                     END AS text) x) w""".formatted(match.query(), match.anyWord(), ArticleRepository.SUMMARY_COLUMNS));
         match.bind(query);
-        query.setParameter("page", ids).setParameter("ascii", ascii).setParameter("other", other)
+        query.setParameter("page", ids)
+                .setParameter("ascii", ascii)
+                .setParameter("other", other)
                 .setParameter("options", Highlights.OPTIONS)
-                .setParameter("before", Highlights.BEFORE).setParameter("fragment", Highlights.FRAGMENT);
+                .setParameter("before", Highlights.BEFORE)
+                .setParameter("fragment", Highlights.FRAGMENT);
         Map<UUID, Object[]> byId = new HashMap<>();
         ((List<Object[]>) query.getResultList()).forEach(r -> byId.put((UUID) r[2], r));
         List<PageRow> rows = new ArrayList<>();
         for (Object[] hit : hitRows) {
             Object[] r = byId.get((UUID) hit[0]);
             if (r != null) { // deleted or withdrawn since the first statement: left out
-                rows.add(new PageRow(ArticleRepository.summaryOf(r, 2), ((Number) hit[1]).doubleValue(), (String) r[0],
-                        (String) r[1]));
+                rows.add(new PageRow(
+                        ArticleRepository.summaryOf(r, 2), ((Number) hit[1]).doubleValue(), (String) r[0], (String)
+                                r[1]));
             }
         }
         return new Page(rows, ((Number) hitRows.get(0)[2]).longValue());
@@ -397,23 +421,27 @@ class SearchRepository {
      * two common words checks thousands of candidates to find a few dozen matches. Pages then rank those few
      * ({@link Match#among}) instead of checking every candidate again.
      */
-    record Counts(long total, List<Object[]> tags, List<Object[]> sections, List<UUID> ids) {
-    }
+    record Counts(long total, List<Object[]> tags, List<Object[]> sections, List<UUID> ids) {}
 
     @SuppressWarnings("unchecked")
     Counts counts(Match match, boolean tagFacet, boolean sectionFacet, int facetSize, int idCap) {
         boolean collectIds = match.phrase();
         String noIds = collectIds ? ", CAST(NULL AS uuid[])" : "";
         StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT a.id, a.section FROM article a")
-                .append(match.where).append(") SELECT 'total', NULL, NULL, count(*)")
-                .append(collectIds ? ", CASE WHEN count(*) <= :idCap THEN array_agg(m.id) END" : "").append(" FROM m");
+                .append(match.where)
+                .append(") SELECT 'total', NULL, NULL, count(*)")
+                .append(collectIds ? ", CASE WHEN count(*) <= :idCap THEN array_agg(m.id) END" : "")
+                .append(" FROM m");
         if (sectionFacet) {
-            sql.append(" UNION ALL (SELECT 'section', m.section, NULL, count(*)").append(noIds)
+            sql.append(" UNION ALL (SELECT 'section', m.section, NULL, count(*)")
+                    .append(noIds)
                     .append(" FROM m WHERE m.section IS NOT NULL")
                     .append(" GROUP BY m.section ORDER BY count(*) DESC, m.section LIMIT :facetSize)");
         }
         if (tagFacet) {
-            sql.append(" UNION ALL (SELECT 'tag', t.slug, t.name, count(*)").append(noIds).append(" FROM m")
+            sql.append(" UNION ALL (SELECT 'tag', t.slug, t.name, count(*)")
+                    .append(noIds)
+                    .append(" FROM m")
                     .append(" JOIN article_tag at ON at.article_id = m.id JOIN tag t ON t.id = at.tag_id")
                     .append(" GROUP BY t.slug, t.name ORDER BY count(*) DESC, t.slug LIMIT :facetSize)");
         }
@@ -465,7 +493,10 @@ class SearchRepository {
                  ORDER BY (newsroom_fold(t.name) LIKE f.escaped || '%' ESCAPE '\\' OR t.slug LIKE f.escaped || '%' ESCAPE '\\') DESC,
                           (newsroom_fold(t.name) LIKE '% ' || f.escaped || '%' ESCAPE '\\') DESC,
                           similarity(lower(t.name), f.folded) DESC, t.name
-                 LIMIT :limit""").setParameter("text", text).setParameter("limit", limit).getResultList();
+                 LIMIT :limit""")
+                .setParameter("text", text)
+                .setParameter("limit", limit)
+                .getResultList();
     }
 
     /**
@@ -485,14 +516,20 @@ class SearchRepository {
                  ORDER BY (c.folded LIKE c.escaped || '%' ESCAPE '\\') DESC,
                           (c.folded LIKE '% ' || c.escaped || '%' ESCAPE '\\') DESC,
                           c.published_at DESC, c.id DESC
-                 LIMIT :limit""").setParameter("text", text).setParameter("limit", limit).getResultList());
+                 LIMIT :limit""")
+                .setParameter("text", text)
+                .setParameter("limit", limit)
+                .getResultList());
         if (found.size() < limit && text.length() >= 4) {
             List<Object[]> fuzzy = em.createNativeQuery("""
                     SELECT a.id, a.slug, a.headline FROM article a
                      WHERE a.status = 'published' AND a.published_at <= now()
                        AND newsroom_fold(:text) <% newsroom_fold(a.headline)
                      ORDER BY word_similarity(newsroom_fold(:text), newsroom_fold(a.headline)) DESC, a.published_at DESC
-                     LIMIT :limit""").setParameter("text", text).setParameter("limit", limit).getResultList();
+                     LIMIT :limit""")
+                    .setParameter("text", text)
+                    .setParameter("limit", limit)
+                    .getResultList();
             Set<Object> seen = new java.util.HashSet<>();
             found.forEach(r -> seen.add(r[0]));
             for (Object[] r : fuzzy) {
@@ -560,7 +597,10 @@ class SearchRepository {
                  WHERE a.status = 'published' AND a.published_at <= now()
                    AND c.id NOT IN (SELECT id FROM excluded)
                  ORDER BY score DESC, a.published_at DESC, a.id DESC
-                 LIMIT :limit""").setParameter("id", id).setParameter("limit", limit).getResultList();
+                 LIMIT :limit""")
+                .setParameter("id", id)
+                .setParameter("limit", limit)
+                .getResultList();
     }
 
     /**
@@ -587,8 +627,10 @@ class SearchRepository {
             return java.util.stream.Stream.of(lexeme);
         }
         int first = lexeme.codePointAt(0);
-        String capitalized = new StringBuilder().appendCodePoint(Character.toTitleCase(first))
-                .append(lexeme, Character.charCount(first), lexeme.length()).toString();
+        String capitalized = new StringBuilder()
+                .appendCodePoint(Character.toTitleCase(first))
+                .append(lexeme, Character.charCount(first), lexeme.length())
+                .toString();
         return java.util.stream.Stream.of(lexeme, capitalized, lexeme.toUpperCase(java.util.Locale.ROOT));
     }
 
@@ -616,7 +658,9 @@ class SearchRepository {
             if (!q.isEmpty()) {
                 q.append(operator);
             }
-            q.append('\'').append((lexeme + suffix).replace("\\", "\\\\").replace("'", "''")).append('\'');
+            q.append('\'')
+                    .append((lexeme + suffix).replace("\\", "\\\\").replace("'", "''"))
+                    .append('\'');
         }
         return q.toString();
     }

@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.article.ArticleCriteria;
 import app.newsroom.article.ArticleFilters;
-import app.newsroom.common.Examples;
 import app.newsroom.article.ArticleKeys;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
+import app.newsroom.common.Examples;
 import app.newsroom.common.Links;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.PageRequest;
@@ -55,8 +55,8 @@ public class SearchResource {
     private final CacheableResponses responses;
     private final NewsroomConfig config;
 
-    SearchResource(SearchService search, SuggestService suggestions, CacheableResponses responses,
-            NewsroomConfig config) {
+    SearchResource(
+            SearchService search, SuggestService suggestions, CacheableResponses responses, NewsroomConfig config) {
         this.search = search;
         this.suggestions = suggestions;
         this.responses = responses;
@@ -65,56 +65,106 @@ public class SearchResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "searchArticles", summary = "Search articles",
-            description = "Full-text search over published articles' headline, standfirst and body. " + QUERY_SYNTAX
-                    + "\n\nRanking (`orderBy=relevance`, the default): a headline match outranks a standfirst match, "
-                    + "which outranks a body match; within each, `ts_rank_cd` with weights headline 1.0, standfirst 0.4, "
-                    + "body 0.2 and length normalization; ties by recency, then id, so pages are stable. To stay fast on "
-                    + "words found in half the corpus, each run of 200 results ranks exactly the 200 best candidates by a "
-                    + "cheap headline/standfirst score (for very common words, drawn from the articles where they weigh "
-                    + "most there), so an article matching only in its body can rank lower than a full ranking would "
-                    + "place it; measured on 100,000 articles, the top 20 agree with a ranking of every match in 91 % of "
-                    + "cases. `orderBy=newest` sorts matches by publication time.\n\n"
-                    + "All filters of `GET /articles` apply. `facets=tag,section` adds counts over all matches. "
-                    + "`totalItems` and facets are counted at most every 10 seconds per query (up to every 30 seconds "
-                    + "for counts that take long, such as a word in half the corpus), and an expired count is answered "
-                    + "while it is counted again, so they may lag writes by up to a minute for a query asked rarely; so "
-                    + "may the set of articles matching a quoted phrase (each is checked again when shown) and the "
-                    + "`suggestion`. When nothing matches, `suggestion` "
-                    + "proposes the query with unknown words replaced by the closest words in the corpus that make it match.")
-    @APIResponse(responseCode = "200", description = "A page of matches",
-            headers = { @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Link", description = "RFC 8288 links: first, prev, next, last", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class),
-                    examples = { @ExampleObject(name = "matches", value = Examples.SEARCH_RESULT),
-                            @ExampleObject(name = "no match, with a suggestion", value = Examples.SEARCH_EMPTY) }))
+    @Operation(
+            operationId = "searchArticles",
+            summary = "Search articles",
+            description =
+                    "Full-text search over published articles' headline, standfirst and body. " + QUERY_SYNTAX
+                            + "\n\nRanking (`orderBy=relevance`, the default): a headline match outranks a standfirst match, "
+                            + "which outranks a body match; within each, `ts_rank_cd` with weights headline 1.0, standfirst 0.4, "
+                            + "body 0.2 and length normalization; ties by recency, then id, so pages are stable. To stay fast on "
+                            + "words found in half the corpus, each run of 200 results ranks exactly the 200 best candidates by a "
+                            + "cheap headline/standfirst score (for very common words, drawn from the articles where they weigh "
+                            + "most there), so an article matching only in its body can rank lower than a full ranking would "
+                            + "place it; measured on 100,000 articles, the top 20 agree with a ranking of every match in 91 % of "
+                            + "cases. `orderBy=newest` sorts matches by publication time.\n\n"
+                            + "All filters of `GET /articles` apply. `facets=tag,section` adds counts over all matches. "
+                            + "`totalItems` and facets are counted at most every 10 seconds per query (up to every 30 seconds "
+                            + "for counts that take long, such as a word in half the corpus), and an expired count is answered "
+                            + "while it is counted again, so they may lag writes by up to a minute for a query asked rarely; so "
+                            + "may the set of articles matching a quoted phrase (each is checked again when shown) and the "
+                            + "`suggestion`. When nothing matches, `suggestion` "
+                            + "proposes the query with unknown words replaced by the closest words in the corpus that make it match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of matches",
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "Strong validator of this answer",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Link",
+                        description = "RFC 8288 links: first, prev, next, last",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchResult.class),
+                            examples = {
+                                @ExampleObject(name = "matches", value = Examples.SEARCH_RESULT),
+                                @ExampleObject(name = "no match, with a suggestion", value = Examples.SEARCH_EMPTY)
+                            }))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
     public Response search(
-            @Parameter(description = "What to look for (1–500 characters). " + QUERY_SYNTAX, required = true,
-                    example = "putin \"naval base\" -drought") @QueryParam("q") String q,
+            @Parameter(
+                            description = "What to look for (1–500 characters). " + QUERY_SYNTAX,
+                            required = true,
+                            example = "putin \"naval base\" -drought")
+                    @QueryParam("q")
+                    String q,
             @BeanParam ArticleFilters filters,
-            @Parameter(description = "Order", schema = @Schema(enumeration = { "relevance", "newest" }, defaultValue = "relevance")) @QueryParam("orderBy") String orderBy,
-            @Parameter(description = "Facets to count over all matches, comma-separated: `tag`, `section` (e.g. `tag,section`)") @QueryParam("facets") String facets,
-            @Parameter(description = "1-based page number; page * pageSize at most 10,000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Parameter(
+                            description = "Order",
+                            schema =
+                                    @Schema(
+                                            enumeration = {"relevance", "newest"},
+                                            defaultValue = "relevance"))
+                    @QueryParam("orderBy")
+                    String orderBy,
+            @Parameter(
+                            description =
+                                    "Facets to count over all matches, comma-separated: `tag`, `section` (e.g. `tag,section`)")
+                    @QueryParam("facets")
+                    String facets,
+            @Parameter(
+                            description = "1-based page number; page * pageSize at most 10,000",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Items per page (max 100)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("pageSize")
+                    String pageSize,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         String text = QueryParams.text("q", q, config.search().maxQueryLength());
         if (text == null) {
             throw ProblemException.badRequest("q", "must not be blank");
         }
         ArticleCriteria criteria = filters.criteria(ArticleCriteria.Order.NEWEST, ArticleCriteria.Visibility.PUBLISHED);
         List<String> facetNames = facetNames(facets);
-        SearchService.Request request = new SearchService.Request(text, criteria,
+        SearchService.Request request = new SearchService.Request(
+                text,
+                criteria,
                 QueryParams.enumParam("orderBy", orderBy, SearchService.Order.class, SearchService.Order.RELEVANCE),
-                PageRequest.parse(page, pageSize, config.paging()), facetNames.contains("tag"),
+                PageRequest.parse(page, pageSize, config.paging()),
+                facetNames.contains("tag"),
                 facetNames.contains("section"));
         SearchResult result = search.search(request);
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         keys.add(SurrogateKeys.SEARCH);
         ArticleKeys.filterTags(criteria).forEach(slug -> keys.add(SurrogateKeys.tag(slug)));
         result.items().forEach(hit -> ArticleKeys.add(keys, hit.id(), hit.relatedLinks()));
-        return responses.json(headers, result, CachePolicy.Kind.SEARCH, keys, null, null,
-                Links.paging(uri, result.page()));
+        return responses.json(
+                headers, result, CachePolicy.Kind.SEARCH, keys, null, null, Links.paging(uri, result.page()));
     }
 
     private static List<String> facetNames(String raw) {
@@ -122,7 +172,8 @@ public class SearchResource {
         if (value == null) {
             return List.of();
         }
-        List<String> names = Arrays.stream(value.split(",", -1)).map(String::trim).toList();
+        List<String> names =
+                Arrays.stream(value.split(",", -1)).map(String::trim).toList();
         for (String name : names) {
             if (!name.equals("tag") && !name.equals("section")) {
                 throw ProblemException.badRequest("facets", "must be a comma-separated list of tag and section");
@@ -134,19 +185,41 @@ public class SearchResource {
     @GET
     @PermitAll
     @Path("/suggest")
-    @Operation(operationId = "suggestSearch", summary = "Autocomplete a search",
+    @Operation(
+            operationId = "suggestSearch",
+            summary = "Autocomplete a search",
             description = "Tags and published headlines that start with, contain or closely resemble `q` (case- and "
                     + "accent-insensitive), best first: prefix matches, then matches at a word start, then others; "
                     + "tags take up to half the list, headlines (newest first among equals) the rest. Served from "
                     + "trigram and prefix indexes, cheap enough for every keystroke.")
-    @APIResponse(responseCode = "200", description = "Suggestions, best first",
-            headers = @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuggestionList.class),
-                    examples = @ExampleObject(name = "suggestions", value = Examples.SUGGESTIONS)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Suggestions, best first",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Strong validator of this answer",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SuggestionList.class),
+                            examples = @ExampleObject(name = "suggestions", value = Examples.SUGGESTIONS)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
     public Response suggest(
-            @Parameter(description = "What the user typed so far (1–100 characters)", required = true, example = "puti") @QueryParam("q") String q,
-            @Parameter(description = "Most suggestions (max 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "10")) @QueryParam("limit") String limit,
+            @Parameter(description = "What the user typed so far (1–100 characters)", required = true, example = "puti")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(
+                            description = "Most suggestions (max 20)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "20",
+                                            defaultValue = "10"))
+                    @QueryParam("limit")
+                    String limit,
             @Context HttpHeaders headers) {
         String text = QueryParams.text("q", q, 100);
         if (text == null) { // absent or blank
@@ -154,7 +227,13 @@ public class SearchResource {
         }
         int max = QueryParams.intParam("limit", limit, 10, 1, 20);
         // suggestions show tags and headlines: new tags and any article change may change them
-        return responses.json(headers, new SuggestionList(suggestions.suggest(text, max)), CachePolicy.Kind.SEARCH,
-                java.util.Set.of(SurrogateKeys.SEARCH, SurrogateKeys.TAGS), null, null, null);
+        return responses.json(
+                headers,
+                new SuggestionList(suggestions.suggest(text, max)),
+                CachePolicy.Kind.SEARCH,
+                java.util.Set.of(SurrogateKeys.SEARCH, SurrogateKeys.TAGS),
+                null,
+                null,
+                null);
     }
 }

@@ -26,7 +26,6 @@ import app.newsroom.search.SearchDtos.SearchHit;
 import app.newsroom.search.SearchDtos.SearchResult;
 import app.newsroom.search.SearchDtos.SectionFacet;
 import app.newsroom.search.SearchDtos.TagFacet;
-
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,7 +39,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 class SearchService {
 
     enum Order {
-        RELEVANCE, NEWEST;
+        RELEVANCE,
+        NEWEST;
 
         @Override
         public String toString() {
@@ -48,9 +48,13 @@ class SearchService {
         }
     }
 
-    record Request(String q, ArticleCriteria criteria, Order order, PageRequest page, boolean tagFacet,
-            boolean sectionFacet) {
-    }
+    record Request(
+            String q,
+            ArticleCriteria criteria,
+            Order order,
+            PageRequest page,
+            boolean tagFacet,
+            boolean sectionFacet) {}
 
     static final int FACET_SIZE = 20;
     /** Phrases with at most this many matches keep their ids with their totals (see SearchRepository.Counts). */
@@ -67,15 +71,23 @@ class SearchService {
     private final Cache parsed;
     private final Revalidating revalidating;
 
-    SearchService(SearchRepository repository, SearchVocabulary vocabulary, ArticleService articles,
-            NewsroomConfig config, @CacheName("search-parse") Cache parsed, ManagedExecutor executor) {
+    SearchService(
+            SearchRepository repository,
+            SearchVocabulary vocabulary,
+            ArticleService articles,
+            NewsroomConfig config,
+            @CacheName("search-parse") Cache parsed,
+            ManagedExecutor executor) {
         this.repository = repository;
         this.vocabulary = vocabulary;
         this.articles = articles;
         this.config = config.search();
         this.parsed = parsed;
         // background recounts run in a transaction of their own, which gives them a database session
-        this.revalidating = new Revalidating(this.config.freshFor(), this.config.staleFor(), KEPT_ANSWERS,
+        this.revalidating = new Revalidating(
+                this.config.freshFor(),
+                this.config.staleFor(),
+                KEPT_ANSWERS,
                 task -> executor.execute(() -> QuarkusTransaction.requiringNew().run(task)));
     }
 
@@ -84,19 +96,28 @@ class SearchService {
         PageRequest page = request.page();
         Optional<SearchRepository.Match> match = match(request.q(), request.criteria());
         if (match.isEmpty()) {
-            return new SearchResult(List.of(), Page.of(List.of(), page, 0).page(),
-                    request.tagFacet() || request.sectionFacet() ? emptyFacets(request) : null, null);
+            return new SearchResult(
+                    List.of(),
+                    Page.of(List.of(), page, 0).page(),
+                    request.tagFacet() || request.sectionFacet() ? emptyFacets(request) : null,
+                    null);
         }
         SearchRepository.Match m = match.get();
         SearchRepository.Counts counted = counts(m, request);
         if (counted.ids() != null) {
             m = m.among(counted.ids());
         }
-        List<SearchRepository.PageRow> rows = counted.total() <= page.offset() ? List.of()
-                : request.order() == Order.NEWEST ? repository.newest(m, page.offset(), page.size()).rows()
+        List<SearchRepository.PageRow> rows = counted.total() <= page.offset()
+                ? List.of()
+                : request.order() == Order.NEWEST
+                        ? repository.newest(m, page.offset(), page.size()).rows()
                         : ranked(m, page, counted.total());
-        List<SearchHit> items = rows.stream().map(r -> SearchHit.of(r.summary(), Math.round(r.score() * 10000) / 10000.0,
-                new Highlight(Highlights.toHtml(r.headline()), Highlights.toHtml(r.body())))).toList();
+        List<SearchHit> items = rows.stream()
+                .map(r -> SearchHit.of(
+                        r.summary(),
+                        Math.round(r.score() * 10000) / 10000.0,
+                        new Highlight(Highlights.toHtml(r.headline()), Highlights.toHtml(r.body()))))
+                .toList();
         Facets facets = request.tagFacet() || request.sectionFacet() ? facets(counted, request) : null;
         String suggestion = counted.total() == 0 && items.isEmpty() ? suggestion(m, request) : null;
         return new SearchResult(items, Page.of(items, page, counted.total()).page(), facets, suggestion);
@@ -104,16 +125,18 @@ class SearchService {
 
     /** The match of a query under the request's filters; empty when nothing can match (stop words only, unknown tag). */
     Optional<SearchRepository.Match> match(String q, ArticleCriteria criteria) {
-        List<String> searched = criteria.language() != null ? List.of(repository.configOf(criteria.language()))
-                : configsInUse();
+        List<String> searched =
+                criteria.language() != null ? List.of(repository.configOf(criteria.language())) : configsInUse();
         if (searched.isEmpty()) {
             return Optional.empty();
         }
         List<SearchRepository.Parsed> parsed = parse(q, searched);
-        List<SearchRepository.Parsed> branches = parsed.stream().filter(p -> !p.lexemes().isEmpty()).toList();
+        List<SearchRepository.Parsed> branches =
+                parsed.stream().filter(p -> !p.lexemes().isEmpty()).toList();
         if (branches.isEmpty()) {
             if (parsed.stream().anyMatch(p -> !p.matchesNothing())) {
-                throw ProblemException.badRequest("q", "must contain at least one word to look for, not only exclusions");
+                throw ProblemException.badRequest(
+                        "q", "must contain at least one word to look for, not only exclusions");
             }
             return Optional.empty(); // only stop words or punctuation
         }
@@ -127,7 +150,8 @@ class SearchService {
      */
     private List<SearchRepository.Parsed> parse(String q, List<String> configs) {
         return parsed.get(String.join(",", configs) + "\n" + q, k -> List.copyOf(repository.parse(q, configs)))
-                .await().indefinitely();
+                .await()
+                .indefinitely();
     }
 
     private List<SearchRepository.PageRow> ranked(SearchRepository.Match m, PageRequest page, long total) {
@@ -179,16 +203,23 @@ class SearchService {
     }
 
     private SearchRepository.Counts counts(SearchRepository.Match m, Request request) {
-        return revalidating.get(key(m) + " facets " + request.tagFacet() + "/" + request.sectionFacet(),
+        return revalidating.get(
+                key(m) + " facets " + request.tagFacet() + "/" + request.sectionFacet(),
                 () -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE, PHRASE_IDS));
     }
 
     private static Facets facets(SearchRepository.Counts counted, Request request) {
         return new Facets(
-                request.tagFacet() ? counted.tags().stream()
-                        .map(r -> new TagFacet((String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList() : null,
-                request.sectionFacet() ? counted.sections().stream()
-                        .map(r -> new SectionFacet((String) r[1], ((Number) r[3]).longValue())).toList() : null);
+                request.tagFacet()
+                        ? counted.tags().stream()
+                                .map(r -> new TagFacet((String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                                .toList()
+                        : null,
+                request.sectionFacet()
+                        ? counted.sections().stream()
+                                .map(r -> new SectionFacet((String) r[1], ((Number) r[3]).longValue()))
+                                .toList()
+                        : null);
     }
 
     private static Facets emptyFacets(Request request) {
@@ -200,8 +231,8 @@ class SearchService {
      * search of the vocabulary per unknown word and a match of each candidate, a dozen statements.
      */
     private String suggestion(SearchRepository.Match m, Request request) {
-        Optional<String> suggestion = revalidating.get(key(m) + " suggestion " + request.q(),
-                () -> Optional.ofNullable(didYouMean(request)));
+        Optional<String> suggestion =
+                revalidating.get(key(m) + " suggestion " + request.q(), () -> Optional.ofNullable(didYouMean(request)));
         return suggestion.orElse(null);
     }
 
@@ -240,8 +271,10 @@ class SearchService {
         for (int attempt = 0; attempt < 3; attempt++) {
             String corrected = q;
             for (Map.Entry<String, List<String>> c : candidates.entrySet()) {
-                String replacement = c.getValue().get(Math.min(attempt, c.getValue().size() - 1));
-                corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(c.getKey()) + "(?![\\p{L}\\p{N}])",
+                String replacement =
+                        c.getValue().get(Math.min(attempt, c.getValue().size() - 1));
+                corrected = corrected.replaceAll(
+                        "(?<![\\p{L}\\p{N}])" + Pattern.quote(c.getKey()) + "(?![\\p{L}\\p{N}])",
                         Matcher.quoteReplacement(replacement));
             }
             if (matchesPublicly(corrected, request.criteria())) {

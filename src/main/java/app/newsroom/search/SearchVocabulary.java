@@ -27,7 +27,9 @@ class SearchVocabulary {
         this.em = em;
     }
 
-    @Scheduled(every = "${newsroom.search.vocabulary-every}", delayed = "5s",
+    @Scheduled(
+            every = "${newsroom.search.vocabulary-every}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
         try {
@@ -66,7 +68,9 @@ class SearchVocabulary {
                        SET refreshed_to = greatest(refreshed_to, now() - CAST(:overlap AS interval))
                      WHERE id = 1 RETURNING 1)
                 SELECT (SELECT count(*) FROM words) + 0 * (SELECT count(*) FROM moved)""")
-                .setParameter("overlap", OVERLAP).getSingleResult()).intValue();
+                        .setParameter("overlap", OVERLAP)
+                        .getSingleResult())
+                .intValue();
     }
 
     /** Vocabulary words closest in spelling to this one (trigram similarity), best first. */
@@ -78,12 +82,16 @@ class SearchVocabulary {
                  ORDER BY similarity(w.word, newsroom_fold(:word)) DESC,
                           abs(length(w.word) - length(:word)), w.word
                  LIMIT :limit""")
-                .setParameter("word", word).setParameter("limit", limit).getResultList();
+                .setParameter("word", word)
+                .setParameter("limit", limit)
+                .getResultList();
     }
 
     /** Whether the corpus has this word (folded). */
     boolean known(String word) {
-        return (Boolean) em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM search_word WHERE word = newsroom_fold(:word))")
-                .setParameter("word", word).getSingleResult();
+        return (Boolean)
+                em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM search_word WHERE word = newsroom_fold(:word))")
+                        .setParameter("word", word)
+                        .getSingleResult();
     }
 }

@@ -13,7 +13,7 @@ package app.newsroom.search;
 record TierPlan(int level, boolean allWords) {
 
     /** Tiers stored by newsroom_impact_tiers(), highest first (impact × 10). */
-    static final int[] LEVELS = { 60, 40, 30, 20, 14, 10 };
+    static final int[] LEVELS = {60, 40, 30, 20, 14, 10};
 
     static final TierPlan EVERY_MATCH = new TierPlan(0, false);
 

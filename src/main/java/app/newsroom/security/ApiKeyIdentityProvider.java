@@ -29,7 +29,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             ApiKeyService.KeyIdentity key = keys.verify(request.getToken().getToken())
                     .orElseThrow(() -> new AuthenticationFailedException("unknown key"));

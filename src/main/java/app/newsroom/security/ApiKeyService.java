@@ -59,7 +59,9 @@ public class ApiKeyService {
 
     @Transactional
     public List<KeyResponse> list() {
-        return keys.find("ORDER BY createdAt, id").list().stream().map(KeyResponse::of).toList();
+        return keys.find("ORDER BY createdAt, id").list().stream()
+                .map(KeyResponse::of)
+                .toList();
     }
 
     @Transactional
@@ -119,6 +121,5 @@ public class ApiKeyService {
         }
     }
 
-    public record KeyIdentity(UUID id, Role role) {
-    }
+    public record KeyIdentity(UUID id, Role role) {}
 }

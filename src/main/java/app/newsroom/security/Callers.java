@@ -7,8 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 /** Role checks that depend on a request's parameters, where an annotation cannot say it. */
 public final class Callers {
 
-    private Callers() {
-    }
+    private Callers() {}
 
     /** 401 without a key, 403 with a key that is not an editor's. */
     public static void requireEditor(SecurityIdentity caller) {

@@ -8,8 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
  */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String of(HttpServerRequest request, boolean trustForwardedFor) {
         if (trustForwardedFor) {
@@ -22,6 +21,8 @@ final class ClientAddress {
                 }
             }
         }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
     }
 }

@@ -54,30 +54,55 @@ public class KeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createKey", summary = "Create an API key",
+    @Operation(
+            operationId = "createKey",
+            summary = "Create an API key",
             description = "Creates a key with a role: `partner` (/changes, higher rate limits), `editor` (writes, "
                     + "drafts) or `admin` (keys too; implies editor). The secret is in the answer this once; only "
                     + "its hash is stored. Role: admin.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = KeyRequest.class), examples = @ExampleObject(name = "partner", value = """
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = KeyRequest.class),
+                            examples = @ExampleObject(name = "partner", value = """
                     { "name": "Partner: Example Daily", "role": "partner" }""")))
-    @APIResponse(responseCode = "201", description = "Created; `key` is the secret",
-            headers = @Header(name = "Location", description = "URL of the key", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKey.class),
-                    examples = @ExampleObject(name = "partner key", value = """
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `key` is the secret",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "URL of the key",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreatedKey.class),
+                            examples = @ExampleObject(name = "partner key", value = """
                             { "id": "019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b", "name": "Partner: Example Daily", "role": "partner",
                               "createdAt": "2026-11-29T09:00:00Z", "key": "nr_3q2-7wQyQ0uXbJz1n8kR4yVf6dL0pT9sA2mC5eH7gB" }""")))
     public Response create(KeyRequest request, @Context UriInfo uri) {
         CreatedKey key = service.create(validation.check(request));
-        URI location = uri.getBaseUriBuilder().path("keys").path(key.id().toString()).build();
+        URI location =
+                uri.getBaseUriBuilder().path("keys").path(key.id().toString()).build();
         return Response.created(location).entity(key).build();
     }
 
     @GET
-    @Operation(operationId = "listKeys", summary = "List API keys", description = "All keys with their roles, never their secrets. Role: admin.")
-    @APIResponse(responseCode = "200", description = "The keys",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyList.class),
-                    examples = @ExampleObject(name = "keys", value = """
+    @Operation(
+            operationId = "listKeys",
+            summary = "List API keys",
+            description = "All keys with their roles, never their secrets. Role: admin.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The keys",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = KeyList.class),
+                            examples = @ExampleObject(name = "keys", value = """
                             { "items": [ { "id": "019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b", "name": "Partner: Example Daily",
                                            "role": "partner", "createdAt": "2026-11-29T09:00:00Z" } ] }""")))
     public KeyList list() {
@@ -86,12 +111,23 @@ public class KeyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "revokeKey", summary = "Revoke an API key",
+    @Operation(
+            operationId = "revokeKey",
+            summary = "Revoke an API key",
             description = "Deletes the key; the next request that sends it is a 401. Role: admin.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No key with this id", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response revoke(@Parameter(description = "Key id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No key with this id",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response revoke(
+            @Parameter(description = "Key id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id) {
         UUID keyId = Ids.parse(id).orElseThrow(() -> ProblemException.notFound("No key with id '" + id + "'"));
         if (!service.revoke(keyId)) {
             throw ProblemException.notFound("No key with id '" + id + "'");

@@ -5,6 +5,5 @@ public final class OpenApiSecurity {
 
     public static final String SCHEME = "apiKey";
 
-    private OpenApiSecurity() {
-    }
+    private OpenApiSecurity() {}
 }

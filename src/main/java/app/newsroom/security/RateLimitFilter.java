@@ -42,31 +42,40 @@ class RateLimitFilter {
             return Uni.createFrom().nullItem();
         }
         String address = AnonymousLimit.clientKey(request, config.trustForwardedFor());
-        return identities.getDeferredIdentity()
+        return identities
+                .getDeferredIdentity()
                 // a bad key still costs its address a token, so guessing keys is limited like anything else
-                .onFailure(AuthenticationFailedException.class).recoverWithUni(failure -> take(context, address,
-                        config.anonymous()).onItem().transform(ignored -> {
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithUni(failure -> take(context, address, config.anonymous())
+                        .onItem()
+                        .transform(ignored -> {
                             throw (RuntimeException) failure;
                         }))
-                .onItem().transformToUni(identity -> {
+                .onItem()
+                .transformToUni(identity -> {
                     if (identity.isAnonymous()) {
                         return take(context, address, config.anonymous());
                     }
-                    long limit = identity.hasRole(Role.ADMIN_ROLE) ? config.admin()
+                    long limit = identity.hasRole(Role.ADMIN_ROLE)
+                            ? config.admin()
                             : identity.hasRole(Role.EDITOR_ROLE) ? config.editor() : config.partner();
                     return take(context, "key:" + identity.getAttribute(ApiKeyIdentityProvider.KEY_ID), limit);
                 })
-                .onItem().transform(ignored -> (Response) null);
+                .onItem()
+                .transform(ignored -> (Response) null);
     }
 
     /** Takes a token; an empty bucket is a 429. A store that fails (Redis down) lets the request through. */
     private Uni<Boolean> take(ContainerRequestContext context, String client, long limit) {
-        return Uni.createFrom().completionStage(() -> limiter.consume(client, limit))
-                .onFailure().recoverWithItem(e -> {
+        return Uni.createFrom()
+                .completionStage(() -> limiter.consume(client, limit))
+                .onFailure()
+                .recoverWithItem(e -> {
                     Log.warnf("Rate limit store unavailable, request let through: %s", e.toString());
                     return null;
                 })
-                .onItem().transform(probe -> {
+                .onItem()
+                .transform(probe -> {
                     if (probe == null) {
                         return true;
                     }
@@ -84,7 +93,8 @@ class RateLimitFilter {
         if (request.getProperty(PROBE) instanceof ConsumptionProbe probe) {
             response.getHeaders().putSingle("RateLimit-Limit", request.getProperty(LIMIT));
             response.getHeaders().putSingle("RateLimit-Remaining", probe.getRemainingTokens());
-            response.getHeaders().putSingle("RateLimit-Reset", AnonymousLimit.Decision.seconds(probe.getNanosToWaitForReset()));
+            response.getHeaders()
+                    .putSingle("RateLimit-Reset", AnonymousLimit.Decision.seconds(probe.getNanosToWaitForReset()));
         }
     }
 
@@ -93,9 +103,14 @@ class RateLimitFilter {
         private static final long serialVersionUID = 1L;
 
         RateLimited(long retryAfterSeconds) {
-            super(429, "rate-limited", "Too many requests",
+            super(
+                    429,
+                    "rate-limited",
+                    "Too many requests",
                     "The rate limit of this key (or client address) is used up; retry after " + retryAfterSeconds
-                            + " seconds.", null, java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+                            + " seconds.",
+                    null,
+                    java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
         }
     }
 }

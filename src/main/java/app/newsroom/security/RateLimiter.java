@@ -37,11 +37,15 @@ public class RateLimiter {
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final ProxyManager<byte[]> shared;
     /** One configuration per bucket size (a role's limit): a handful, built once. */
-    private final java.util.Map<Long, BucketConfiguration> configurations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, BucketConfiguration> configurations =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
     RateLimiter(NewsroomConfig config) {
-        this(config.rateLimit().store(), config.rateLimit().redisUrl(), config.rateLimit().window());
+        this(
+                config.rateLimit().store(),
+                config.rateLimit().redisUrl(),
+                config.rateLimit().window());
     }
 
     RateLimiter(String store, String redisUrl, Duration window) {
@@ -58,24 +62,37 @@ public class RateLimiter {
             this.redis = null;
             this.connection = null;
             this.shared = null;
-            this.local = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2).toNanos(), TimeUnit.NANOSECONDS)
-                    .maximumSize(200_000).build();
+            this.local = Caffeine.newBuilder()
+                    .expireAfterAccess(window.multipliedBy(2).toNanos(), TimeUnit.NANOSECONDS)
+                    .maximumSize(200_000)
+                    .build();
         }
     }
 
     /** Takes one token from the client's bucket of the given size, without blocking the calling thread. */
     public java.util.concurrent.CompletableFuture<ConsumptionProbe> consume(String client, long limit) {
-        BucketConfiguration configuration = configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(l).refillGreedy(l, window).build()).build());
+        BucketConfiguration configuration = configurations.computeIfAbsent(
+                limit,
+                l -> BucketConfiguration.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(l)
+                                .refillGreedy(l, window)
+                                .build())
+                        .build());
         String key = "newsroom:rate:" + limit + ":" + client;
         if (shared != null) {
-            return shared.asAsync().getProxy(key.getBytes(StandardCharsets.UTF_8),
-                    () -> java.util.concurrent.CompletableFuture.completedFuture(configuration))
+            return shared.asAsync()
+                    .getProxy(
+                            key.getBytes(StandardCharsets.UTF_8),
+                            () -> java.util.concurrent.CompletableFuture.completedFuture(configuration))
                     .tryConsumeAndReturnRemaining(1);
         }
-        return java.util.concurrent.CompletableFuture.completedFuture(
-                local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
-                        .tryConsumeAndReturnRemaining(1));
+        return java.util.concurrent.CompletableFuture.completedFuture(local.get(
+                        key,
+                        k -> Bucket.builder()
+                                .addLimit(configuration.getBandwidths()[0])
+                                .build())
+                .tryConsumeAndReturnRemaining(1));
     }
 
     @PreDestroy

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a key may do. An admin is an editor too. */
 public enum Role {
-    PARTNER, EDITOR, ADMIN;
+    PARTNER,
+    EDITOR,
+    ADMIN;
 
     public static final String PARTNER_ROLE = "partner";
     public static final String EDITOR_ROLE = "editor";

@@ -6,7 +6,9 @@ import java.util.Locale;
 public record TagCriteria(String q, TagType type, Order orderBy) {
 
     public enum Order {
-        NAME, POPULAR, RELEVANCE;
+        NAME,
+        POPULAR,
+        RELEVANCE;
 
         @Override
         public String toString() {

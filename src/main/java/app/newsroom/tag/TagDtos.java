@@ -16,25 +16,36 @@ import app.newsroom.common.Slugs;
 /** Request and response records of the tag resource. */
 public final class TagDtos {
 
-    private TagDtos() {
-    }
+    private TagDtos() {}
 
     @Schema(name = "TagRequest", description = "A tag to create or replace", example = Examples.TAG_REQUEST)
-    @JsonIgnoreProperties({ "articleCount", "createdAt", "updatedAt" })
+    @JsonIgnoreProperties({"articleCount", "createdAt", "updatedAt"})
     public record TagRequest(
-            @Schema(description = "Unique slug; generated from the name when absent. On PUT it must equal the path's slug.",
-                    maxLength = 120, pattern = Slugs.PATTERN, example = "vladimir-putin")
-            @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase ASCII words joined by '-'")
+            @Schema(
+                    description =
+                            "Unique slug; generated from the name when absent. On PUT it must equal the path's slug.",
+                    maxLength = 120,
+                    pattern = Slugs.PATTERN,
+                    example = "vladimir-putin")
+            @Size(max = Slugs.MAX_LENGTH)
+            @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase ASCII words joined by '-'")
             String slug,
-            @Schema(description = "Display name", required = true, minLength = 1, maxLength = 200, example = "Vladimir Putin")
-            @NotBlank @Size(max = 200)
+
+            @Schema(
+                    description = "Display name",
+                    required = true,
+                    minLength = 1,
+                    maxLength = 200,
+                    example = "Vladimir Putin")
+            @NotBlank
+            @Size(max = 200)
             String name,
+
             @Schema(description = "What the tag names; default topic", defaultValue = "topic", example = "person")
             TagType type,
-            @Schema(description = "Optional description", maxLength = 2000, nullable = true)
-            @Size(max = 2000)
-            String description) {
-    }
+
+            @Schema(description = "Optional description", maxLength = 2000, nullable = true) @Size(max = 2000)
+            String description) {}
 
     @Schema(name = "Tag", description = "A tag with its count of published articles", example = Examples.TAG)
     public record TagResponse(
@@ -42,13 +53,16 @@ public final class TagDtos {
             @Schema(example = "Vladimir Putin") String name,
             TagType type,
             @Schema(nullable = true) String description,
-            @Schema(description = "Published articles with this tag", example = "12") long articleCount,
+
+            @Schema(description = "Published articles with this tag", example = "12")
+            long articleCount,
+
             Instant createdAt,
             Instant updatedAt) {
 
         static TagResponse of(Tag tag, long articleCount) {
-            return new TagResponse(tag.slug, tag.name, tag.type, tag.description, articleCount, tag.createdAt,
-                    tag.updatedAt);
+            return new TagResponse(
+                    tag.slug, tag.name, tag.type, tag.description, articleCount, tag.createdAt, tag.updatedAt);
         }
     }
 

@@ -23,9 +23,12 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Tag> found = getEntityManager().createNativeQuery("SELECT t.* FROM tag t WHERE t.slug = ANY(:slugs)", Tag.class)
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Tag.class)
-                .setParameter("slugs", slugs.toArray(new String[0])).getResultList();
+        List<Tag> found = getEntityManager()
+                .createNativeQuery("SELECT t.* FROM tag t WHERE t.slug = ANY(:slugs)", Tag.class)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(Tag.class)
+                .setParameter("slugs", slugs.toArray(new String[0]))
+                .getResultList();
         return found;
     }
 
@@ -34,26 +37,33 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
     public List<String> insertMissing(Map<String, String> namesBySlug, java.time.Instant now) {
         // sorted by slug, so that concurrent inserters of overlapping sets lock in one order
         java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>(namesBySlug);
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO tag (id, slug, name, type, created_at, updated_at)
                 SELECT CAST(t.id AS uuid), t.slug, t.name, 'topic', :now, :now
                   FROM unnest(CAST(:ids AS text[]), CAST(:slugs AS text[]), CAST(:names AS text[])) WITH ORDINALITY AS t(id, slug, name, n)
                  ORDER BY t.n
                 ON CONFLICT (slug) DO NOTHING
                 RETURNING slug""")
-                .setParameter("ids", sorted.keySet().stream().map(s -> app.newsroom.common.Ids.newId().toString())
-                        .toArray(String[]::new))
+                .setParameter(
+                        "ids",
+                        sorted.keySet().stream()
+                                .map(s -> app.newsroom.common.Ids.newId().toString())
+                                .toArray(String[]::new))
                 .setParameter("slugs", sorted.keySet().toArray(new String[0]))
                 .setParameter("names", sorted.values().toArray(new String[0]))
-                .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC)).getResultList();
+                .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .getResultList();
     }
 
     /** Deletes those of these tags that no article uses. */
     public int deleteUnused(Collection<String> slugs) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 DELETE FROM tag t WHERE t.slug = ANY(:slugs)
                    AND NOT EXISTS (SELECT 1 FROM article_tag at WHERE at.tag_id = t.id)""")
-                .setParameter("slugs", slugs.toArray(new String[0])).executeUpdate();
+                .setParameter("slugs", slugs.toArray(new String[0]))
+                .executeUpdate();
     }
 
     /** Published, publicly visible articles per tag, for the given tags. */
@@ -63,7 +73,8 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
             return counts;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("""
                 SELECT t.tag_id, count(*) FROM article_tag t
                  WHERE t.tag_id IN (:ids) AND t.public_from <= now()
                  GROUP BY t.tag_id""")
@@ -89,23 +100,27 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         if (criteria.q() != null) {
             where.append(" AND (t.slug LIKE :prefix ESCAPE '\\' OR lower(t.name) LIKE :prefix ESCAPE '\\'"
                     + " OR lower(t.name) % :q OR t.slug % :slugQ)");
-            params.put("prefix", app.newsroom.common.QueryParams.likeEscape(criteria.q().toLowerCase(java.util.Locale.ROOT)) + "%");
+            params.put(
+                    "prefix",
+                    app.newsroom.common.QueryParams.likeEscape(criteria.q().toLowerCase(java.util.Locale.ROOT)) + "%");
             params.put("q", criteria.q().toLowerCase(java.util.Locale.ROOT));
             params.put("slugQ", app.newsroom.common.Slugs.slugify(criteria.q()));
         }
         String order = switch (criteria.orderBy()) {
             case POPULAR -> " ORDER BY coalesce(c.n, 0) DESC, t.name, t.id";
             case NAME -> " ORDER BY lower(t.name), t.id";
-            case RELEVANCE -> criteria.q() == null ? " ORDER BY lower(t.name), t.id"
-                    : " ORDER BY (t.slug LIKE :prefix ESCAPE '\\' OR lower(t.name) LIKE :prefix ESCAPE '\\') DESC,"
-                            + " greatest(similarity(lower(t.name), :q), similarity(t.slug, :slugQ)) DESC, lower(t.name), t.id";
+            case RELEVANCE ->
+                criteria.q() == null
+                        ? " ORDER BY lower(t.name), t.id"
+                        : " ORDER BY (t.slug LIKE :prefix ESCAPE '\\' OR lower(t.name) LIKE :prefix ESCAPE '\\') DESC,"
+                                + " greatest(similarity(lower(t.name), :q), similarity(t.slug, :slugQ)) DESC, lower(t.name), t.id";
         };
         String from = criteria.orderBy() == TagCriteria.Order.POPULAR
                 ? " FROM tag t LEFT JOIN (SELECT tag_id, count(*) AS n FROM article_tag WHERE public_from <= now()"
                         + " GROUP BY tag_id) c ON c.tag_id = t.id"
                 : " FROM tag t";
-        var pageQuery = getEntityManager().createNativeQuery("SELECT t.id" + from + where + order
-                + " LIMIT :limit OFFSET :offset");
+        var pageQuery = getEntityManager()
+                .createNativeQuery("SELECT t.id" + from + where + order + " LIMIT :limit OFFSET :offset");
         var countQuery = getEntityManager().createNativeQuery("SELECT count(*) FROM tag t" + where);
         params.forEach((k, v) -> {
             pageQuery.setParameter(k, v);
@@ -118,6 +133,5 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         return new PageOfIds(ids, total);
     }
 
-    public record PageOfIds(List<UUID> ids, long total) {
-    }
+    public record PageOfIds(List<UUID> ids, long total) {}
 }

@@ -67,70 +67,166 @@ public class TagResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listTags", summary = "List tags",
-            description = "Tags, paged. `q` matches name or slug by prefix, or closely (trigram similarity) to forgive "
-                    + "typos; without `orderBy` the closest matches come first. `articleCount` counts published articles.")
-    @APIResponse(responseCode = "200", description = "A page of tags",
-            headers = { @Header(name = "ETag", description = "Strong validator of this page", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Link", description = "RFC 8288 links: first, prev, next, last", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagPage.class),
-                    examples = @ExampleObject(name = "tags", value = Examples.TAG_PAGE)))
+    @Operation(
+            operationId = "listTags",
+            summary = "List tags",
+            description =
+                    "Tags, paged. `q` matches name or slug by prefix, or closely (trigram similarity) to forgive "
+                            + "typos; without `orderBy` the closest matches come first. `articleCount` counts published articles.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of tags",
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "Strong validator of this page",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Link",
+                        description = "RFC 8288 links: first, prev, next, last",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TagPage.class),
+                            examples = @ExampleObject(name = "tags", value = Examples.TAG_PAGE)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
     public Response list(
-            @Parameter(description = "Prefix or fuzzy match on name and slug", example = "puti") @QueryParam("q") String q,
-            @Parameter(description = "Only tags of this type", schema = @Schema(implementation = TagType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Order: `name` (A–Z) or `popular` (most published articles first). Default: closest match when `q` is given, else name.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "name", "popular" })) @QueryParam("orderBy") String orderBy,
-            @Parameter(description = "1-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page (max 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("pageSize") String pageSize,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Parameter(description = "Prefix or fuzzy match on name and slug", example = "puti") @QueryParam("q")
+                    String q,
+            @Parameter(description = "Only tags of this type", schema = @Schema(implementation = TagType.class))
+                    @QueryParam("type")
+                    String type,
+            @Parameter(
+                            description =
+                                    "Order: `name` (A–Z) or `popular` (most published articles first). Default: closest match when `q` is given, else name.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"name", "popular"}))
+                    @QueryParam("orderBy")
+                    String orderBy,
+            @Parameter(
+                            description = "1-based page number",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Items per page (max 100)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("pageSize")
+                    String pageSize,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         String query = QueryParams.text("q", q, 200);
         TagType tagType = QueryParams.enumParam("type", type, TagType.class, null);
-        TagCriteria.Order order = orderBy == null || orderBy.isBlank() ? TagCriteria.Order.RELEVANCE
+        TagCriteria.Order order = orderBy == null || orderBy.isBlank()
+                ? TagCriteria.Order.RELEVANCE
                 : QueryParams.enumParam("orderBy", orderBy, PublicOrder.class, null).order;
         PageRequest paging = PageRequest.parse(page, pageSize, config.paging());
         Page<TagResponse> result = service.list(new TagCriteria(query, tagType, order), paging);
-        return responses.json(headers, result, CachePolicy.Kind.LIST, keys(result.items()), null, null,
+        return responses.json(
+                headers,
+                result,
+                CachePolicy.Kind.LIST,
+                keys(result.items()),
+                null,
+                null,
                 Links.paging(uri, result.page()));
     }
 
     @GET
     @PermitAll
     @Path("/{slug}")
-    @Operation(operationId = "getTag", summary = "Get a tag", description = "One tag by its slug, with its count of published articles.")
-    @APIResponse(responseCode = "200", description = "The tag",
-            headers = @Header(name = "ETag", description = "Strong validator of the tag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagResponse.class),
-                    examples = @ExampleObject(name = "tag", value = Examples.TAG)))
+    @Operation(
+            operationId = "getTag",
+            summary = "Get a tag",
+            description = "One tag by its slug, with its count of published articles.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The tag",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Strong validator of the tag",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TagResponse.class),
+                            examples = @ExampleObject(name = "tag", value = Examples.TAG)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
-    @APIResponse(responseCode = "404", description = "No tag with this slug", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response get(@Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
+    @APIResponse(
+            responseCode = "404",
+            description = "No tag with this slug",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response get(
+            @Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
             @Context HttpHeaders headers) {
         TagResponse tag = service.get(slug).orElseThrow(() -> notFound(slug));
-        return responses.json(headers, tag, CachePolicy.Kind.LIST, keys(java.util.List.of(tag)), TagService.etag(tag),
-                null, null);
+        return responses.json(
+                headers, tag, CachePolicy.Kind.LIST, keys(java.util.List.of(tag)), TagService.etag(tag), null, null);
     }
 
     @POST
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createTag", summary = "Create a tag",
-            description = "Creates a tag. The slug is generated from the name when absent (non-Latin names are transliterated).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagRequest.class),
-            examples = @ExampleObject(name = "person", value = Examples.TAG_REQUEST)))
-    @APIResponse(responseCode = "201", description = "Created",
-            headers = { @Header(name = "Location", description = "URL of the new tag", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "Strong validator of the tag", schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagResponse.class),
-                    examples = @ExampleObject(name = "tag", value = Examples.TAG)))
-    @APIResponse(responseCode = "409", description = "The slug is taken", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @Operation(
+            operationId = "createTag",
+            summary = "Create a tag",
+            description =
+                    "Creates a tag. The slug is generated from the name when absent (non-Latin names are transliterated).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TagRequest.class),
+                            examples = @ExampleObject(name = "person", value = Examples.TAG_REQUEST)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URL of the new tag",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "Strong validator of the tag",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TagResponse.class),
+                            examples = @ExampleObject(name = "tag", value = Examples.TAG)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The slug is taken",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
     public Response create(TagRequest request, @Context UriInfo uri) {
         TagResponse tag = service.create(validation.check(request));
         URI location = uri.getBaseUriBuilder().path("tags").path(tag.slug()).build();
-        return Response.created(location).header(HttpHeaders.ETAG, TagService.etag(tag)).entity(tag).build();
+        return Response.created(location)
+                .header(HttpHeaders.ETAG, TagService.etag(tag))
+                .entity(tag)
+                .build();
     }
 
     @PUT
@@ -138,20 +234,50 @@ public class TagResource {
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceTag", summary = "Replace a tag",
-            description = "Replaces the name, type and description of a tag. The slug cannot change; a body slug that differs from the path is a 400. Honours `If-Match`.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagRequest.class),
-            examples = @ExampleObject(name = "person", value = Examples.TAG_REQUEST)))
-    @APIResponse(responseCode = "200", description = "The replaced tag",
-            headers = @Header(name = "ETag", description = "Strong validator of the tag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagResponse.class),
-                    examples = @ExampleObject(name = "tag", value = Examples.TAG)))
-    @APIResponse(responseCode = "404", description = "No tag with this slug", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response replace(@Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
-            @Parameter(description = "Only replace when the tag still has this ETag", schema = @Schema(type = SchemaType.STRING)) @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
-            TagRequest request, @Context HttpHeaders headers) {
-        TagResponse tag = service.replace(slug, validation.check(request), headers).orElseThrow(() -> notFound(slug));
+    @Operation(
+            operationId = "replaceTag",
+            summary = "Replace a tag",
+            description =
+                    "Replaces the name, type and description of a tag. The slug cannot change; a body slug that differs from the path is a 400. Honours `If-Match`.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TagRequest.class),
+                            examples = @ExampleObject(name = "person", value = Examples.TAG_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The replaced tag",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Strong validator of the tag",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TagResponse.class),
+                            examples = @ExampleObject(name = "tag", value = Examples.TAG)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No tag with this slug",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response replace(
+            @Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
+            @Parameter(
+                            description = "Only replace when the tag still has this ETag",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @jakarta.ws.rs.HeaderParam("If-Match")
+                    String ifMatch,
+            TagRequest request,
+            @Context HttpHeaders headers) {
+        TagResponse tag =
+                service.replace(slug, validation.check(request), headers).orElseThrow(() -> notFound(slug));
         return Response.ok(tag).header(HttpHeaders.ETAG, TagService.etag(tag)).build();
     }
 
@@ -159,13 +285,26 @@ public class TagResource {
     @RolesAllowed(Role.EDITOR_ROLE)
     @SecurityRequirement(name = OpenApiSecurity.SCHEME)
     @Path("/{slug}")
-    @Operation(operationId = "deleteTag", summary = "Delete a tag",
+    @Operation(
+            operationId = "deleteTag",
+            summary = "Delete a tag",
             description = "Deletes a tag and detaches it from every article that had it. Honours `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No tag with this slug", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    public Response delete(@Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
-            @Parameter(description = "Only delete when the tag still has this ETag", schema = @Schema(type = SchemaType.STRING)) @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+    @APIResponse(
+            responseCode = "404",
+            description = "No tag with this slug",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    public Response delete(
+            @Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
+            @Parameter(
+                            description = "Only delete when the tag still has this ETag",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @jakarta.ws.rs.HeaderParam("If-Match")
+                    String ifMatch,
             @Context HttpHeaders headers) {
         if (!service.delete(slug, headers)) {
             throw notFound(slug);
@@ -187,7 +326,8 @@ public class TagResource {
 
     /** The orders a client may name. */
     enum PublicOrder {
-        NAME(TagCriteria.Order.NAME), POPULAR(TagCriteria.Order.POPULAR);
+        NAME(TagCriteria.Order.NAME),
+        POPULAR(TagCriteria.Order.POPULAR);
 
         final TagCriteria.Order order;
 
@@ -202,6 +342,5 @@ public class TagResource {
     }
 
     @Schema(name = "TagPage", description = "A page of tags")
-    record TagPage(java.util.List<TagResponse> items, Page.PageInfo page) {
-    }
+    record TagPage(java.util.List<TagResponse> items, Page.PageInfo page) {}
 }

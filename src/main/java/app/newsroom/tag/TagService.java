@@ -43,11 +43,13 @@ public class TagService {
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Page<TagResponse> list(TagCriteria criteria, PageRequest page) {
         TagRepository.PageOfIds ids = tags.search(criteria, page.offset(), page.size());
-        Map<java.util.UUID, Tag> byId = tags.list("id in ?1", ids.ids()).stream()
-                .collect(Collectors.toMap(t -> t.id, Function.identity()));
+        Map<java.util.UUID, Tag> byId =
+                tags.list("id in ?1", ids.ids()).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
         Map<java.util.UUID, Long> counts = tags.publicArticleCounts(ids.ids());
-        List<TagResponse> items = ids.ids().stream().map(byId::get)
-                .map(t -> TagResponse.of(t, counts.getOrDefault(t.id, 0L))).toList();
+        List<TagResponse> items = ids.ids().stream()
+                .map(byId::get)
+                .map(t -> TagResponse.of(t, counts.getOrDefault(t.id, 0L)))
+                .toList();
         return Page.of(items, page, ids.total());
     }
 
@@ -96,10 +98,13 @@ public class TagService {
         }
         Tag tag = found.get();
         HttpCaching.checkIfMatch(headers, etag(withCount(tag)));
-        int touched = tags.getEntityManager().createNativeQuery("""
+        int touched = tags.getEntityManager()
+                .createNativeQuery("""
                 UPDATE article SET version = version + 1, updated_at = :now
                  WHERE id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)""")
-                .setParameter("now", Times.now()).setParameter("tag", tag.id).executeUpdate();
+                .setParameter("now", Times.now())
+                .setParameter("tag", tag.id)
+                .executeUpdate();
         tags.delete(tag);
         Log.infof("Deleted tag %s, detached from %d articles", slug, touched);
         return true;
@@ -124,7 +129,8 @@ public class TagService {
             return new ArrayList<>();
         }
         Map<String, String> bySlug = bySlug(names);
-        List<String> unknown = bySlug.keySet().stream().filter(s -> !known.containsKey(s)).toList();
+        List<String> unknown =
+                bySlug.keySet().stream().filter(s -> !known.containsKey(s)).toList();
         if (!unknown.isEmpty()) {
             tags.findBySlugs(unknown).forEach(t -> known.put(t.slug, t));
         }

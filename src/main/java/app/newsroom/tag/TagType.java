@@ -8,7 +8,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a tag names. Serialized in lowercase. */
 public enum TagType {
-    TOPIC, PERSON, PLACE, ORGANIZATION, EVENT;
+    TOPIC,
+    PERSON,
+    PLACE,
+    ORGANIZATION,
+    EVENT;
 
     @JsonValue
     @Override

@@ -1,12 +1,22 @@
 package app.newsroom.article;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.create;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.createdId;
+import static app.newsroom.Fixtures.editor;
 import static app.newsroom.Fixtures.token;
 import static app.newsroom.Fixtures.with;
-import static app.newsroom.Fixtures.editor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -24,26 +34,18 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-
 @QuarkusTest
 class ArticleResourceTest {
 
     @Test
     void shouldCreateArticleWithLocationEtagAndFullForm() {
         String t = token();
-        Map<String, Object> a = with(article("Syria's interim president meets Putin " + t), "tags",
-                List.of("Syria", "Vladimir Putin " + t));
+        Map<String, Object> a = with(
+                article("Syria's interim president meets Putin " + t), "tags", List.of("Syria", "Vladimir Putin " + t));
         a.put("body", "<p>Talks in <strong>Moscow</strong> on the port at Tartous.</p>");
-        var response = create(a).then().statusCode(201)
+        var response = create(a)
+                .then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .header("Location", notNullValue())
                 .header("ETag", startsWith("\""))
@@ -61,7 +63,10 @@ class ArticleResourceTest {
                 .extract();
         String id = response.path("id");
         org.junit.jupiter.api.Assertions.assertTrue(response.header("Location").endsWith("/api/v1/articles/" + id));
-        given().when().get("/api/v1/articles/" + id).then().statusCode(200)
+        given().when()
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo(response.header("ETag")))
                 .body("headline", equalTo("Syria's interim president meets Putin " + t));
     }
@@ -73,14 +78,21 @@ class ArticleResourceTest {
         Map<String, Object> draft = created(a);
         assertEquals("draft", draft.get("status"));
         assertEquals(null, draft.get("publishedAt"));
-        given().when().get("/api/v1/articles/" + draft.get("id")).then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
+        given().when()
+                .get("/api/v1/articles/" + draft.get("id"))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
         given().when().get("/api/v1/articles/" + draft.get("slug")).then().statusCode(404);
     }
 
     @Test
     void shouldHideScheduledArticlesUntilTheirTime() {
-        String future = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String future = Instant.now()
+                .plus(2, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         Map<String, Object> scheduled = created(with(article("Scheduled " + token()), "publishedAt", future));
         assertEquals("published", scheduled.get("status"));
         assertEquals(future, scheduled.get("publishedAt"));
@@ -90,9 +102,11 @@ class ArticleResourceTest {
     @Test
     void shouldSanitizeHtmlBody() {
         Map<String, Object> a = article("Sanitized " + token());
-        a.put("body", "<p onclick=\"steal()\">Hello <script>alert(1)</script><a href=\"javascript:alert(2)\">x</a>"
-                + "<a href=\"https://example.org/a\">ok</a><img src=\"https://example.org/i.png\" onerror=\"x()\">"
-                + "<img src=\"data:image/png;base64,AAAA\"><iframe src=\"https://evil\"></iframe></p>");
+        a.put(
+                "body",
+                "<p onclick=\"steal()\">Hello <script>alert(1)</script><a href=\"javascript:alert(2)\">x</a>"
+                        + "<a href=\"https://example.org/a\">ok</a><img src=\"https://example.org/i.png\" onerror=\"x()\">"
+                        + "<img src=\"data:image/png;base64,AAAA\"><iframe src=\"https://evil\"></iframe></p>");
         String body = (String) created(a).get("body");
         org.junit.jupiter.api.Assertions.assertFalse(body.contains("script"), body);
         org.junit.jupiter.api.Assertions.assertFalse(body.contains("onclick"), body);
@@ -107,10 +121,13 @@ class ArticleResourceTest {
     @Test
     void shouldTransliterateNonLatinHeadlinesIntoSlugs() {
         String t = token();
-        assertEquals("vstreca-v-moskve-" + t, created(article("Встреча в Москве " + t)).get("slug"));
+        assertEquals(
+                "vstreca-v-moskve-" + t,
+                created(article("Встреча в Москве " + t)).get("slug"));
         String arabic = (String) created(article("الرئيس السوري في موسكو " + t)).get("slug");
         org.junit.jupiter.api.Assertions.assertTrue(arabic.matches("[a-z0-9]+(-[a-z0-9]+)*"), arabic);
-        org.junit.jupiter.api.Assertions.assertTrue(arabic.endsWith("-" + t) && arabic.length() > t.length() + 5, arabic);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                arabic.endsWith("-" + t) && arabic.length() > t.length() + 5, arabic);
         assertEquals("cafe-deja-vu-" + t, created(article("Café déjà vu " + t)).get("slug"));
     }
 
@@ -122,7 +139,9 @@ class ArticleResourceTest {
         String third = (String) created(article(headline)).get("slug");
         assertEquals(first + "-2", second);
         assertEquals(first + "-3", third);
-        create(with(article("Other headline"), "slug", first)).then().statusCode(409)
+        create(with(article("Other headline"), "slug", first))
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("slug"))
                 .body("detail", containsString(first));
@@ -131,19 +150,40 @@ class ArticleResourceTest {
     @Test
     void shouldAnswer304ForMatchingIfNoneMatchAndIfModifiedSince() {
         Map<String, Object> a = created(article("Conditional " + token()));
-        var first = given().when().get("/api/v1/articles/" + a.get("slug")).then().statusCode(200).extract();
+        var first = given().when()
+                .get("/api/v1/articles/" + a.get("slug"))
+                .then()
+                .statusCode(200)
+                .extract();
         String etag = first.header("ETag");
         String lastModified = first.header("Last-Modified");
-        given().header("If-None-Match", etag).when().get("/api/v1/articles/" + a.get("slug")).then()
-                .statusCode(304).header("ETag", equalTo(etag)).body(emptyOrNullString());
-        given().header("If-None-Match", "\"other\", " + etag).when().get("/api/v1/articles/" + a.get("id")).then()
+        given().header("If-None-Match", etag)
+                .when()
+                .get("/api/v1/articles/" + a.get("slug"))
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(etag))
+                .body(emptyOrNullString());
+        given().header("If-None-Match", "\"other\", " + etag)
+                .when()
+                .get("/api/v1/articles/" + a.get("id"))
+                .then()
                 .statusCode(304);
-        given().header("If-None-Match", "\"other\"").when().get("/api/v1/articles/" + a.get("id")).then()
+        given().header("If-None-Match", "\"other\"")
+                .when()
+                .get("/api/v1/articles/" + a.get("id"))
+                .then()
                 .statusCode(200);
-        given().header("If-Modified-Since", lastModified).when().get("/api/v1/articles/" + a.get("id")).then()
+        given().header("If-Modified-Since", lastModified)
+                .when()
+                .get("/api/v1/articles/" + a.get("id"))
+                .then()
                 .statusCode(304);
-        given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").when()
-                .get("/api/v1/articles/" + a.get("id")).then().statusCode(200);
+        given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")
+                .when()
+                .get("/api/v1/articles/" + a.get("id"))
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -154,8 +194,13 @@ class ArticleResourceTest {
         Map<String, Object> replacement = article("After replacement");
         replacement.put("tags", List.of("Replaced tag"));
         replacement.remove("standfirst");
-        var put = editor().contentType(ContentType.JSON).header("If-Match", etag).body(replacement)
-                .when().put("/api/v1/articles/" + id).then().statusCode(200)
+        var put = editor().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(replacement)
+                .when()
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .body("headline", equalTo("After replacement"))
                 .body("slug", equalTo(a.get("slug")))
                 .body("standfirst", nullValue())
@@ -165,43 +210,90 @@ class ArticleResourceTest {
                 .extract();
         assertNotEquals(etag, put.header("ETag"));
         // the old ETag is now stale
-        editor().contentType(ContentType.JSON).header("If-Match", etag).body(replacement)
-                .when().put("/api/v1/articles/" + id).then().statusCode(412)
-                .contentType("application/problem+json").body("status", equalTo(412));
+        editor().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(replacement)
+                .when()
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("status", equalTo(412));
         // a weak tag never satisfies If-Match
-        editor().contentType(ContentType.JSON).header("If-Match", "W/" + put.header("ETag")).body(replacement)
-                .when().put("/api/v1/articles/" + id).then().statusCode(412);
-        editor().contentType(ContentType.JSON).header("If-Match", "*").body(replacement)
-                .when().put("/api/v1/articles/" + id).then().statusCode(200).body("version", equalTo(3));
+        editor().contentType(ContentType.JSON)
+                .header("If-Match", "W/" + put.header("ETag"))
+                .body(replacement)
+                .when()
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(412);
+        editor().contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(replacement)
+                .when()
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(3));
     }
 
     @Test
     void shouldAnswer400WhenBodyIdDisagreesWithPath() {
         String id = createdId(article("Id mismatch " + token()));
         Map<String, Object> body = with(article("Other"), "id", "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11");
-        editor().contentType(ContentType.JSON).body(body).when().put("/api/v1/articles/" + id).then().statusCode(400)
+        editor().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("id"));
-        editor().contentType("application/merge-patch+json").body("{\"id\":\"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(400).body("errors[0].field", equalTo("id"));
+        editor().contentType("application/merge-patch+json")
+                .body("{\"id\":\"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}")
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("id"));
         // the same id is fine, and read-only fields sent back from a GET are ignored
         Map<String, Object> same = with(article("Same id"), "id", id);
         same.put("version", 99);
         same.put("createdAt", "2001-01-01T00:00:00Z");
-        editor().contentType(ContentType.JSON).body(same).when().put("/api/v1/articles/" + id).then().statusCode(200)
+        editor().contentType(ContentType.JSON)
+                .body(same)
+                .when()
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(2));
         create(with(article("Id on create"), "id", id)).then().statusCode(400).body("errors[0].field", equalTo("id"));
     }
 
     @Test
     void shouldAnswer404ForWritesToUnknownArticles() {
-        editor().contentType(ContentType.JSON).body(article("x")).when()
-                .put("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11").then().statusCode(404)
+        editor().contentType(ContentType.JSON)
+                .body(article("x"))
+                .when()
+                .put("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        editor().contentType(ContentType.JSON).body(article("x")).when().put("/api/v1/articles/not-a-uuid").then()
+        editor().contentType(ContentType.JSON)
+                .body(article("x"))
+                .when()
+                .put("/api/v1/articles/not-a-uuid")
+                .then()
                 .statusCode(404);
-        editor().contentType("application/merge-patch+json").body("{}").when()
-                .patch("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11").then().statusCode(404);
-        editor().when().delete("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11").then().statusCode(404);
+        editor().contentType("application/merge-patch+json")
+                .body("{}")
+                .when()
+                .patch("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11")
+                .then()
+                .statusCode(404);
+        editor().when()
+                .delete("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -210,7 +302,10 @@ class ArticleResourceTest {
         String id = (String) a.get("id");
         editor().contentType("application/merge-patch+json")
                 .body("{\"headline\":\"Patched headline\",\"standfirst\":null}")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(200)
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .body("headline", equalTo("Patched headline"))
                 .body("standfirst", nullValue())
                 .body("byline", equalTo("Staff reporter"))
@@ -218,31 +313,63 @@ class ArticleResourceTest {
                 .body("version", equalTo(2))
                 .header("ETag", notNullValue());
         // the merged result must still be a valid article
-        editor().contentType("application/merge-patch+json").body("{\"headline\":null}")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("headline"));
-        editor().contentType("application/merge-patch+json").body("{\"section\":\"Not A Slug\"}")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(400)
+        editor().contentType("application/merge-patch+json")
+                .body("{\"headline\":null}")
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("headline"));
+        editor().contentType("application/merge-patch+json")
+                .body("{\"section\":\"Not A Slug\"}")
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("section"));
-        editor().contentType("application/merge-patch+json").body("{\"status\":\"gone\"}")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(400)
+        editor().contentType("application/merge-patch+json")
+                .body("{\"status\":\"gone\"}")
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("status"));
-        editor().contentType("application/merge-patch+json").body("[1,2]")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(400);
-        editor().contentType("application/merge-patch+json").body("{\"headline\": ")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(400)
+        editor().contentType("application/merge-patch+json")
+                .body("[1,2]")
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400);
+        editor().contentType("application/merge-patch+json")
+                .body("{\"headline\": ")
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400)
                 .body("type", endsWith("malformed-json"));
-        editor().contentType("application/merge-patch+json").header("If-Match", "\"stale\"").body("{\"byline\":\"X\"}")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(412);
-        given().get("/api/v1/articles/" + id).then().body("headline", equalTo("Patched headline"))
+        editor().contentType("application/merge-patch+json")
+                .header("If-Match", "\"stale\"")
+                .body("{\"byline\":\"X\"}")
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(412);
+        given().get("/api/v1/articles/" + id)
+                .then()
+                .body("headline", equalTo("Patched headline"))
                 .body("version", equalTo(2));
     }
 
     @Test
     void shouldUnpublishWithPatch() {
         Map<String, Object> a = created(article("Unpublish " + token()));
-        editor().contentType("application/merge-patch+json").body("{\"status\":\"archived\"}")
-                .when().patch("/api/v1/articles/" + a.get("id")).then().statusCode(200)
+        editor().contentType("application/merge-patch+json")
+                .body("{\"status\":\"archived\"}")
+                .when()
+                .patch("/api/v1/articles/" + a.get("id"))
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("archived"));
         given().get("/api/v1/articles/" + a.get("id")).then().statusCode(404);
     }
@@ -250,7 +377,11 @@ class ArticleResourceTest {
     @Test
     void shouldDeleteAndThenAnswer404() {
         String id = createdId(article("Delete me " + token()));
-        editor().header("If-Match", "\"stale\"").when().delete("/api/v1/articles/" + id).then().statusCode(412);
+        editor().header("If-Match", "\"stale\"")
+                .when()
+                .delete("/api/v1/articles/" + id)
+                .then()
+                .statusCode(412);
         editor().when().delete("/api/v1/articles/" + id).then().statusCode(204).body(emptyOrNullString());
         given().when().get("/api/v1/articles/" + id).then().statusCode(404);
         editor().when().delete("/api/v1/articles/" + id).then().statusCode(404);
@@ -261,13 +392,17 @@ class ArticleResourceTest {
         String t = token();
         Map<String, Object> target = created(article("Drought story " + t));
         Map<String, Object> a = article("With links " + t);
-        a.put("relatedLinks", List.of(
-                Map.of("title", "Elections", "url", "https://example.org/elections"),
-                Map.of("articleId", target.get("id")),
-                Map.of("title", "Charity", "url", "http://example.org/charity")));
+        a.put(
+                "relatedLinks",
+                List.of(
+                        Map.of("title", "Elections", "url", "https://example.org/elections"),
+                        Map.of("articleId", target.get("id")),
+                        Map.of("title", "Charity", "url", "http://example.org/charity")));
         Map<String, Object> withLinks = created(a);
         String id = (String) withLinks.get("id");
-        given().get("/api/v1/articles/" + id).then().statusCode(200)
+        given().get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .body("relatedLinks", hasSize(3))
                 .body("relatedLinks.position", contains(0, 1, 2))
                 .body("relatedLinks[0].url", equalTo("https://example.org/elections"))
@@ -279,23 +414,43 @@ class ArticleResourceTest {
         String etag = given().get("/api/v1/articles/" + id).then().extract().header("ETag");
 
         // renaming the target shows its new headline, and the linking article's ETag moves on
-        editor().contentType("application/merge-patch+json").body("{\"headline\":\"Renamed drought story\"}")
-                .when().patch("/api/v1/articles/" + target.get("id")).then().statusCode(200);
-        var renamed = given().get("/api/v1/articles/" + id).then().statusCode(200)
+        editor().contentType("application/merge-patch+json")
+                .body("{\"headline\":\"Renamed drought story\"}")
+                .when()
+                .patch("/api/v1/articles/" + target.get("id"))
+                .then()
+                .statusCode(200);
+        var renamed = given().get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .body("relatedLinks[1].title", equalTo("Renamed drought story"))
-                .body("relatedLinks[1].article.headline", equalTo("Renamed drought story")).extract();
+                .body("relatedLinks[1].article.headline", equalTo("Renamed drought story"))
+                .extract();
         assertNotEquals(etag, renamed.header("ETag"));
-        given().header("If-None-Match", etag).get("/api/v1/articles/" + id).then().statusCode(200);
+        given().header("If-None-Match", etag)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
 
         // an unpublished target drops out of the public form
-        editor().contentType("application/merge-patch+json").body("{\"status\":\"draft\"}")
-                .when().patch("/api/v1/articles/" + target.get("id")).then().statusCode(200);
-        given().get("/api/v1/articles/" + id).then().body("relatedLinks", hasSize(2))
+        editor().contentType("application/merge-patch+json")
+                .body("{\"status\":\"draft\"}")
+                .when()
+                .patch("/api/v1/articles/" + target.get("id"))
+                .then()
+                .statusCode(200);
+        given().get("/api/v1/articles/" + id)
+                .then()
+                .body("relatedLinks", hasSize(2))
                 .body("relatedLinks.url", contains("https://example.org/elections", "http://example.org/charity"));
 
         // and a deleted one too
-        editor().contentType("application/merge-patch+json").body("{\"status\":\"published\"}")
-                .when().patch("/api/v1/articles/" + target.get("id")).then().statusCode(200);
+        editor().contentType("application/merge-patch+json")
+                .body("{\"status\":\"published\"}")
+                .when()
+                .patch("/api/v1/articles/" + target.get("id"))
+                .then()
+                .statusCode(200);
         given().get("/api/v1/articles/" + id).then().body("relatedLinks", hasSize(3));
         editor().delete("/api/v1/articles/" + target.get("id")).then().statusCode(204);
         given().get("/api/v1/articles/" + id).then().body("relatedLinks", hasSize(2));
@@ -304,8 +459,11 @@ class ArticleResourceTest {
     @Test
     void shouldRejectInvalidRelatedLinksNamingTheField() {
         Map<String, Object> a = article("Bad links " + token());
-        a.put("relatedLinks", List.of(Map.of("title", "ok", "url", "https://example.org"),
-                Map.of("title", "Script", "url", "javascript:alert(1)")));
+        a.put(
+                "relatedLinks",
+                List.of(
+                        Map.of("title", "ok", "url", "https://example.org"),
+                        Map.of("title", "Script", "url", "javascript:alert(1)")));
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks[1].url"));
         a.put("relatedLinks", List.of(Map.of("title", "Relative", "url", "/relative/path")));
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks[0].url"));
@@ -313,8 +471,10 @@ class ArticleResourceTest {
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks[0].title"));
         a.put("relatedLinks", List.of(Map.of("articleId", "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11")));
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks[0].articleId"));
-        a.put("relatedLinks", List.of(Map.of("articleId", "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11", "url", "https://x.org",
-                "title", "t")));
+        a.put(
+                "relatedLinks",
+                List.of(Map.of(
+                        "articleId", "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11", "url", "https://x.org", "title", "t")));
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks[0]"));
         a.put("relatedLinks", List.of(Map.of("articleId", "not-a-uuid")));
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks[0].articleId"));
@@ -322,62 +482,106 @@ class ArticleResourceTest {
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks"));
         // linking to itself
         String id = createdId(article("Self " + token()));
-        editor().contentType("application/merge-patch+json").body("{\"relatedLinks\":[{\"articleId\":\"" + id + "\"}]}")
-                .when().patch("/api/v1/articles/" + id).then().statusCode(400)
+        editor().contentType("application/merge-patch+json")
+                .body("{\"relatedLinks\":[{\"articleId\":\"" + id + "\"}]}")
+                .when()
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("relatedLinks[0].articleId"));
     }
 
     @Test
     void shouldValidateFieldsAndNameThemInErrors() {
-        create(with(article(""), "headline", "")).then().statusCode(400)
+        create(with(article(""), "headline", ""))
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:newsroom:problem:validation"))
-                .body("title", notNullValue()).body("status", equalTo(400)).body("detail", notNullValue())
+                .body("title", notNullValue())
+                .body("status", equalTo(400))
+                .body("detail", notNullValue())
                 .body("instance", equalTo("/api/v1/articles"))
                 .body("errors.field", hasItem("headline"));
         create(article("x".repeat(301))).then().statusCode(400).body("errors.field", hasItem("headline"));
-        create(with(article("ok"), "standfirst", "s".repeat(1001))).then().statusCode(400)
+        create(with(article("ok"), "standfirst", "s".repeat(1001)))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("standfirst"));
-        create(with(article("ok"), "section", "World/Middle East")).then().statusCode(400)
+        create(with(article("ok"), "section", "World/Middle East"))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("section"));
-        create(with(article("ok"), "language", "english!")).then().statusCode(400)
+        create(with(article("ok"), "language", "english!"))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("language"));
         create(with(article("ok"), "slug", "Not A Slug")).then().statusCode(400).body("errors.field", hasItem("slug"));
-        create(with(article("ok"), "slug", "a".repeat(121))).then().statusCode(400).body("errors.field", hasItem("slug"));
-        create(with(article("ok"), "tags", List.of("ok", ""))).then().statusCode(400)
+        create(with(article("ok"), "slug", "a".repeat(121)))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("slug"));
+        create(with(article("ok"), "tags", List.of("ok", "")))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("tags[1]"));
-        create(with(article("ok"), "tags", List.of("!!!"))).then().statusCode(400)
+        create(with(article("ok"), "tags", List.of("!!!")))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("tags[0]"));
-        create(with(article("ok"), "publishedAt", "tomorrow")).then().statusCode(400)
+        create(with(article("ok"), "publishedAt", "tomorrow"))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("publishedAt"));
-        create(with(article("ok"), "publishedAt", "+10000-01-01T00:00:00Z")).then().statusCode(400)
+        create(with(article("ok"), "publishedAt", "+10000-01-01T00:00:00Z"))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("publishedAt"));
-        create(with(article("ok"), "publishedAt", "-0005-01-01T00:00:00Z")).then().statusCode(400)
+        create(with(article("ok"), "publishedAt", "-0005-01-01T00:00:00Z"))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("publishedAt"));
         create(with(article("ok"), "wordCount", 5)).then().statusCode(201);
     }
 
     @Test
     void shouldRejectTheNulCharacterInAnyStringField() {
-        editor().contentType(ContentType.JSON).body("{\"headline\":\"a\\u0000b\"}").when().post("/api/v1/articles")
-                .then().statusCode(400).body("errors[0].field", equalTo("headline"))
+        editor().contentType(ContentType.JSON)
+                .body("{\"headline\":\"a\\u0000b\"}")
+                .when()
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("headline"))
                 .body("errors[0].message", containsString("NUL"));
-        editor().contentType(ContentType.JSON).body("{\"headline\":\"ok\",\"tags\":[\"x\\u0000\"]}").when()
-                .post("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("tags[0]"));
+        editor().contentType(ContentType.JSON)
+                .body("{\"headline\":\"ok\",\"tags\":[\"x\\u0000\"]}")
+                .when()
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("tags[0]"));
         given().get("/api/v1/articles/a%00b").then().statusCode(404);
     }
 
     @Test
     void shouldCanonicalizeLanguageTags() {
-        assertEquals("pt-BR", created(with(article("Lingua " + token()), "language", "pt-br")).get("language"));
+        assertEquals(
+                "pt-BR",
+                created(with(article("Lingua " + token()), "language", "pt-br")).get("language"));
     }
 
     @Test
     void shouldAnswerUnknownSlugWith404ProblemThatEchoesNoMarkup() {
-        given().get("/api/v1/articles/<script>").then().statusCode(404)
+        given().get("/api/v1/articles/<script>")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", not(containsString("<script>")));
-        given().get("/api/v1/articles/no-such-story").then().statusCode(404).body("detail", containsString("no-such-story"));
+        given().get("/api/v1/articles/no-such-story")
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("no-such-story"));
         given().get("/api/v1/articles/" + "x".repeat(1000)).then().statusCode(404);
     }
 
@@ -385,7 +589,13 @@ class ArticleResourceTest {
     void shouldAnswerEmptyTagsAndLinksWhenNoneGiven() {
         Map<String, Object> a = article("No tags " + token());
         a.remove("tags");
-        editor().contentType(ContentType.JSON).body(a).post("/api/v1/articles").then().statusCode(201)
-                .body("tags", empty()).body("relatedLinks", empty()).body("wordCount", is(5));
+        editor().contentType(ContentType.JSON)
+                .body(a)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(201)
+                .body("tags", empty())
+                .body("relatedLinks", empty())
+                .body("wordCount", is(5));
     }
 }

@@ -1,13 +1,5 @@
 package app.newsroom.article;
 
-import static app.newsroom.Fixtures.article;
-import static app.newsroom.Fixtures.create;
-import static app.newsroom.Fixtures.created;
-import static app.newsroom.Fixtures.token;
-import static app.newsroom.Fixtures.editor;
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +13,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.create;
+import static app.newsroom.Fixtures.created;
+import static app.newsroom.Fixtures.editor;
+import static app.newsroom.Fixtures.token;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Slugs and tags created by racing requests: the unique indexes decide, and no request fails or loses data. */
 @QuarkusTest
@@ -53,7 +53,9 @@ class ConcurrentWriteTest {
                 expected.add(base + "-" + i);
             }
             assertEquals(expected, slugs);
-            given().get("/api/v1/tags/" + app.newsroom.common.Slugs.slugify(newTag)).then().statusCode(200)
+            given().get("/api/v1/tags/" + app.newsroom.common.Slugs.slugify(newTag))
+                    .then()
+                    .statusCode(200)
                     .body("articleCount", org.hamcrest.Matchers.equalTo(n));
         } finally {
             pool.shutdownNow();
@@ -70,8 +72,11 @@ class ConcurrentWriteTest {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int k = i;
-                calls.add(() -> editor().contentType("application/merge-patch+json").header("If-Match", etag)
-                        .body("{\"headline\":\"Writer " + k + "\"}").patch("/api/v1/articles/" + id).statusCode());
+                calls.add(() -> editor().contentType("application/merge-patch+json")
+                        .header("If-Match", etag)
+                        .body("{\"headline\":\"Writer " + k + "\"}")
+                        .patch("/api/v1/articles/" + id)
+                        .statusCode());
             }
             int ok = 0;
             for (Future<Integer> f : pool.invokeAll(calls)) {
@@ -88,5 +93,4 @@ class ConcurrentWriteTest {
             pool.shutdownNow();
         }
     }
-
 }

@@ -1,14 +1,5 @@
 package app.newsroom.article;
 
-import static app.newsroom.Fixtures.created;
-import static app.newsroom.Fixtures.editor;
-import static app.newsroom.Fixtures.article;
-import static app.newsroom.Fixtures.token;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import java.util.Map;
 
@@ -17,32 +8,51 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.created;
+import static app.newsroom.Fixtures.editor;
+import static app.newsroom.Fixtures.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 @QuarkusTest
 class ImportTest {
 
     private static JsonPath post(String ndjson) {
-        return editor().contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/import").then()
-                .statusCode(200).extract().jsonPath();
+        return editor().contentType("application/x-ndjson")
+                .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/articles/import")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void shouldCreateUpdateAndReportEveryLineWithoutStoppingAtBadOnes() {
         String t = token();
         String existing = (String) created(article("Existing " + t)).get("slug");
-        String ndjson = String.join("\n",
-                "{\"headline\": \"Imported one " + t + "\", \"status\": \"published\", \"tags\": [\"Import " + t + "\"]}",
+        String ndjson = String.join(
+                "\n",
+                "{\"headline\": \"Imported one " + t + "\", \"status\": \"published\", \"tags\": [\"Import " + t
+                        + "\"]}",
                 "{\"headline\": \"\"}",
                 "",
-                "{\"slug\": \"" + existing + "\", \"headline\": \"Existing, updated " + t + "\", \"status\": \"published\"}",
+                "{\"slug\": \"" + existing + "\", \"headline\": \"Existing, updated " + t
+                        + "\", \"status\": \"published\"}",
                 "not json at all",
                 "{\"headline\": \"Bad link " + t + "\", \"relatedLinks\": [{\"title\": \"x\", \"url\": \"ftp://x\"}]}",
-                "{\"headline\": \"Ghost link " + t + "\", \"relatedLinks\": [{\"articleId\": \"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}]}",
-                "{\"headline\": \"Imported two " + t + "\", \"status\": \"published\", \"tags\": [\"Import " + t + "\"],"
-                        + " \"body\": \"<p>a b c</p><script>x</script>\"}",
+                "{\"headline\": \"Ghost link " + t
+                        + "\", \"relatedLinks\": [{\"articleId\": \"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}]}",
+                "{\"headline\": \"Imported two " + t + "\", \"status\": \"published\", \"tags\": [\"Import " + t
+                        + "\"]," + " \"body\": \"<p>a b c</p><script>x</script>\"}",
                 "{\"headline\": \"Has id\", \"id\": \"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}");
         JsonPath report = post(ndjson);
         assertEquals(List.of(1, 2, 4, 5, 6, 7, 8, 9), report.getList("lines.line"));
-        assertEquals(List.of("created", "error", "updated", "error", "error", "error", "created", "error"),
+        assertEquals(
+                List.of("created", "error", "updated", "error", "error", "error", "created", "error"),
                 report.getList("lines.result"));
         assertEquals("headline", report.getString("lines[1].errors[0].field"));
         assertEquals("(body)", report.getString("lines[3].errors[0].field"));
@@ -51,10 +61,16 @@ class ImportTest {
         assertEquals("id", report.getString("lines[7].errors[0].field"));
         assertEquals(Map.of("lines", 8, "created", 2, "updated", 1, "failed", 5), report.getMap("totals"));
 
-        given().get("/api/v1/articles/" + existing).then().statusCode(200)
-                .body("headline", equalTo("Existing, updated " + t)).body("version", equalTo(2));
-        given().get("/api/v1/articles/" + report.getString("lines[6].slug")).then().statusCode(200)
-                .body("body", equalTo("<p>a b c</p>")).body("wordCount", equalTo(3));
+        given().get("/api/v1/articles/" + existing)
+                .then()
+                .statusCode(200)
+                .body("headline", equalTo("Existing, updated " + t))
+                .body("version", equalTo(2));
+        given().get("/api/v1/articles/" + report.getString("lines[6].slug"))
+                .then()
+                .statusCode(200)
+                .body("body", equalTo("<p>a b c</p>"))
+                .body("wordCount", equalTo(3));
         given().queryParam("tag", "import-" + t).get("/api/v1/articles").then().body("page.totalItems", equalTo(2));
         // lines that failed were not half-applied: neither created an article, in any status
         editor().get("/api/v1/articles/ghost-link-" + t).then().statusCode(404);
@@ -75,27 +91,41 @@ class ImportTest {
         String t = token();
         String taken = (String) created(article("Slug owner " + t)).get("slug");
         // the same new slug twice in one batch: the first creates it, the second updates it
-        String twice = "{\"slug\": \"dup-" + t + "\", \"headline\": \"First " + t + "\"}\n"
-                + "{\"slug\": \"dup-" + t + "\", \"headline\": \"Second " + t + "\"}";
+        String twice = "{\"slug\": \"dup-" + t + "\", \"headline\": \"First " + t + "\"}\n" + "{\"slug\": \"dup-" + t
+                + "\", \"headline\": \"Second " + t + "\"}";
         JsonPath report = post(twice + "\n{\"slug\": \"" + taken + "\", \"headline\": \"Updates the owner\"}");
         assertEquals(List.of("created", "updated", "updated"), report.getList("lines.result"));
         editor().get("/api/v1/articles/dup-" + t).then().statusCode(200).body("headline", equalTo("Second " + t));
-        String ownerId = editor().get("/api/v1/articles/" + taken).then().extract().path("id");
-        JsonPath self = post("{\"slug\": \"" + taken + "\", \"headline\": \"Self\", \"relatedLinks\": [{\"articleId\": \""
-                + ownerId + "\"}]}");
+        String ownerId =
+                editor().get("/api/v1/articles/" + taken).then().extract().path("id");
+        JsonPath self = post("{\"slug\": \"" + taken
+                + "\", \"headline\": \"Self\", \"relatedLinks\": [{\"articleId\": \"" + ownerId + "\"}]}");
         assertEquals("relatedLinks[0].articleId", self.getString("lines[0].errors[0].field"));
     }
 
     @Test
     void shouldRequireNdjsonAndAnEditor() {
-        given().contentType("application/x-ndjson").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().statusCode(401);
-        editor().contentType("application/json").body("{}").post("/api/v1/articles/import").then().statusCode(415);
+        given().contentType("application/x-ndjson")
+                .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/articles/import")
+                .then()
+                .statusCode(401);
+        editor().contentType("application/json")
+                .body("{}")
+                .post("/api/v1/articles/import")
+                .then()
+                .statusCode(415);
         JsonPath empty = post("");
         assertEquals(Map.of("lines", 0, "created", 0, "updated", 0, "failed", 0), empty.getMap("totals"));
-        given().get("/q/openapi?format=json").then().body("paths.'/api/v1/articles/import'.post.operationId",
-                equalTo("importArticles"));
-        editor().contentType("application/x-ndjson").body("{\"headline\": \"a\\u0000b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/import")
-                .then().statusCode(200).body("lines[0].errors.field", hasItem("headline"));
+        given().get("/q/openapi?format=json")
+                .then()
+                .body("paths.'/api/v1/articles/import'.post.operationId", equalTo("importArticles"));
+        editor().contentType("application/x-ndjson")
+                .body("{\"headline\": \"a\\u0000b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/articles/import")
+                .then()
+                .statusCode(200)
+                .body("lines[0].errors.field", hasItem("headline"));
     }
 
     @Test
@@ -106,9 +136,12 @@ class ImportTest {
         StringBuilder ndjson = new StringBuilder();
         ndjson.append("{\"slug\": \"order-").append(t).append("\", \"headline\": \"First version\"}\n");
         for (int i = 2; i <= 1200; i++) {
-            ndjson.append(i % 400 == 0 ? "{\"headline\": \"Family " + t + "\"}"
-                    : "{\"headline\": \"Filler " + i + " " + t + "\", \"status\": \"published\", \"tags\": [\"Filler tag "
-                            + (i % 7) + " " + t + "\"]}")
+            ndjson.append(
+                            i % 400 == 0
+                                    ? "{\"headline\": \"Family " + t + "\"}"
+                                    : "{\"headline\": \"Filler " + i + " " + t
+                                            + "\", \"status\": \"published\", \"tags\": [\"Filler tag " + (i % 7) + " "
+                                            + t + "\"]}")
                     .append('\n');
         }
         ndjson.append("{\"slug\": \"order-").append(t).append("\", \"headline\": \"Last version\"}");
@@ -116,17 +149,26 @@ class ImportTest {
         assertEquals(Map.of("lines", 1201, "created", 1200, "updated", 1, "failed", 0), report.getMap("totals"));
         assertEquals("created", report.getString("lines[0].result"));
         assertEquals("updated", report.getString("lines[1200].result"));
-        editor().get("/api/v1/articles/order-" + t).then().statusCode(200).body("headline", equalTo("Last version"))
+        editor().get("/api/v1/articles/order-" + t)
+                .then()
+                .statusCode(200)
+                .body("headline", equalTo("Last version"))
                 .body("version", equalTo(2));
         // the three "Family" lines, one per batch, got three distinct slugs
         String family = "family-" + t;
-        assertEquals(List.of(family, family + "-2", family + "-3"),
-                List.of(report.getString("lines[399].slug"), report.getString("lines[799].slug"),
+        assertEquals(
+                List.of(family, family + "-2", family + "-3"),
+                List.of(
+                        report.getString("lines[399].slug"),
+                        report.getString("lines[799].slug"),
                         report.getString("lines[1199].slug")));
         // a tag created ahead of the batches is on its articles, once
         given().get("/api/v1/tags/filler-tag-3-" + t).then().statusCode(200).body("articleCount", equalTo(171));
-        given().queryParam("tag", "filler-tag-3-" + t).get("/api/v1/articles").then()
-                .statusCode(200).body("page.totalItems", equalTo(171));
+        given().queryParam("tag", "filler-tag-3-" + t)
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .body("page.totalItems", equalTo(171));
     }
 
     @Test
@@ -136,7 +178,8 @@ class ImportTest {
         String ghost = "{\"headline\": \"Ghost " + t + "\", \"tags\": [\"Only ghost " + t + "\", \"Shared " + t
                 + "\"], \"relatedLinks\": [{\"articleId\": \"0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11\"}]}";
         String fine = "{\"headline\": \"Fine " + t + "\", \"tags\": [\"Shared " + t + "\"]}";
-        JsonPath report = post(ghost + "\n" + fine + "\n{\"headline\": \"No letters " + t + "\", \"tags\": [\"ok\", \"--\"]}");
+        JsonPath report =
+                post(ghost + "\n" + fine + "\n{\"headline\": \"No letters " + t + "\", \"tags\": [\"ok\", \"--\"]}");
         assertEquals(List.of("error", "created", "error"), report.getList("lines.result"));
         assertEquals("tags[1]", report.getString("lines[2].errors[0].field"));
         given().get("/api/v1/tags/only-ghost-" + t).then().statusCode(404);

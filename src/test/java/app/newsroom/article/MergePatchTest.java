@@ -1,10 +1,10 @@
 package app.newsroom.article;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The examples of RFC 7396, appendix A. */
 class MergePatchTest {

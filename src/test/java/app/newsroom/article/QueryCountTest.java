@@ -1,13 +1,5 @@
 package app.newsroom.article;
 
-import static app.newsroom.Fixtures.article;
-import static app.newsroom.Fixtures.created;
-import static app.newsroom.Fixtures.token;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +12,13 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.created;
+import static app.newsroom.Fixtures.token;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Listing a full page of articles with their tags and links runs a small, constant number of statements. */
 @QuarkusTest
@@ -65,8 +64,12 @@ class QueryCountTest {
     /** With an editor's key: an anonymous list would be answered from the response cache after the first time. */
     private long statements(Statistics stats, String t, String pageSize) {
         stats.clear();
-        app.newsroom.Fixtures.editor().queryParams(Map.of("tag", "count-" + t, "pageSize", pageSize)).get("/api/v1/articles").then()
-                .statusCode(200).body("items", hasSize(Integer.parseInt(pageSize)))
+        app.newsroom.Fixtures.editor()
+                .queryParams(Map.of("tag", "count-" + t, "pageSize", pageSize))
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(Integer.parseInt(pageSize)))
                 .body("items[0].relatedLinks", hasSize(2))
                 .body("items[0].tags", hasSize(2))
                 .body("page.totalItems", equalTo(100));

@@ -1,19 +1,5 @@
 package app.newsroom.cache;
 
-import static app.newsroom.Fixtures.article;
-import static app.newsroom.Fixtures.as;
-import static app.newsroom.Fixtures.created;
-import static app.newsroom.Fixtures.editor;
-import static app.newsroom.Fixtures.token;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -44,6 +29,20 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.as;
+import static app.newsroom.Fixtures.created;
+import static app.newsroom.Fixtures.editor;
+import static app.newsroom.Fixtures.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The response cache on the real database: what it serves without a statement, what it never serves, and that every
@@ -87,18 +86,39 @@ class ResponseCacheTest {
     void shouldAnswerARepeatedAnonymousReadAndItsRevalidationWithoutTheDatabase() {
         String t = token();
         String slug = (String) created(published("Kept in memory " + t, t)).get("slug");
-        String etag = given().get("/api/v1/articles/" + slug).then().statusCode(200).extract().header("ETag");
+        String etag = given().get("/api/v1/articles/" + slug)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
 
-        assertEquals(0, fewestStatements(() -> given().get("/api/v1/articles/" + slug).then().statusCode(200)
-                .header("ETag", equalTo(etag)).body("slug", equalTo(slug))));
-        assertEquals(0, fewestStatements(() -> given().header("If-None-Match", etag).get("/api/v1/articles/" + slug)
-                .then().statusCode(304).header("ETag", equalTo(etag))));
+        assertEquals(
+                0,
+                fewestStatements(() -> given().get("/api/v1/articles/" + slug)
+                        .then()
+                        .statusCode(200)
+                        .header("ETag", equalTo(etag))
+                        .body("slug", equalTo(slug))));
+        assertEquals(
+                0,
+                fewestStatements(() -> given().header("If-None-Match", etag)
+                        .get("/api/v1/articles/" + slug)
+                        .then()
+                        .statusCode(304)
+                        .header("ETag", equalTo(etag))));
         given().get("/api/v1/articles?tag=" + t).then().statusCode(200);
-        assertEquals(0, fewestStatements(() -> given().get("/api/v1/articles?tag=" + t).then().statusCode(200)
-                .body("items[0].slug", equalTo(slug))));
+        assertEquals(
+                0,
+                fewestStatements(() -> given().get("/api/v1/articles?tag=" + t)
+                        .then()
+                        .statusCode(200)
+                        .body("items[0].slug", equalTo(slug))));
         // a partner's read is answered from memory too, after its key is checked (one statement)
         as("partner").get("/api/v1/articles/" + slug).then().statusCode(200);
-        assertEquals(1, fewestStatements(() -> as("partner").get("/api/v1/articles/" + slug).then().statusCode(200)));
+        assertEquals(
+                1,
+                fewestStatements(() ->
+                        as("partner").get("/api/v1/articles/" + slug).then().statusCode(200)));
     }
 
     @Test
@@ -107,23 +127,34 @@ class ResponseCacheTest {
         Map<String, Object> a = created(published("Cache headers " + t, t));
         String id = (String) a.get("id");
         for (int i = 0; i < 2; i++) { // computed, then from memory: the same headers
-            given().get("/api/v1/articles/" + id).then().statusCode(200)
+            given().get("/api/v1/articles/" + id)
+                    .then()
+                    .statusCode(200)
                     .header("Cache-Control", startsWith("public, max-age=60, "))
                     .header("Cache-Control", containsString("stale-while-revalidate=60"))
                     .header("Cache-Control", containsString("stale-if-error=86400"))
                     .header("Surrogate-Key", containsString("a:" + id))
                     .header("Surrogate-Key", containsString("t:" + t))
                     .header("Vary", containsString("Authorization"));
-            given().queryParam("tag", t).get("/api/v1/articles").then().statusCode(200)
+            given().queryParam("tag", t)
+                    .get("/api/v1/articles")
+                    .then()
+                    .statusCode(200)
                     .header("Cache-Control", startsWith("public, max-age=30, "))
                     .header("Surrogate-Key", containsString("articles"))
                     .header("Surrogate-Key", containsString("a:" + id))
                     .header("Surrogate-Key", containsString("t:" + t));
         }
         // with a key: private, and no keys for a shared cache
-        editor().get("/api/v1/articles/" + id).then().statusCode(200).header("Cache-Control", equalTo("private, no-cache"))
+        editor().get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("private, no-cache"))
                 .header("Surrogate-Key", nullValue());
-        as("partner").get("/api/v1/articles/" + id).then().statusCode(200)
+        as("partner")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", equalTo("private, no-cache"));
         given().get("/api/v1/sections").then().statusCode(200).header("Surrogate-Key", equalTo("sections"));
     }
@@ -137,15 +168,25 @@ class ResponseCacheTest {
         for (int i = 1; i <= 10; i++) {
             given().get("/api/v1/articles/" + slug).then().statusCode(200); // kept
             given().queryParam("tag", t).get("/api/v1/articles").then().statusCode(200);
-            editor().contentType("application/merge-patch+json").body(Map.of("standfirst", "Version " + i))
-                    .patch("/api/v1/articles/" + id).then().statusCode(200);
+            editor().contentType("application/merge-patch+json")
+                    .body(Map.of("standfirst", "Version " + i))
+                    .patch("/api/v1/articles/" + id)
+                    .then()
+                    .statusCode(200);
             given().get("/api/v1/articles/" + slug).then().statusCode(200).body("standfirst", equalTo("Version " + i));
-            given().queryParam("tag", t).get("/api/v1/articles").then().statusCode(200)
+            given().queryParam("tag", t)
+                    .get("/api/v1/articles")
+                    .then()
+                    .statusCode(200)
                     .body("items[0].standfirst", equalTo("Version " + i));
         }
         editor().delete("/api/v1/articles/" + id).then().statusCode(204);
         given().get("/api/v1/articles/" + slug).then().statusCode(404);
-        given().queryParam("tag", t).get("/api/v1/articles").then().statusCode(200).body("page.totalItems", equalTo(0));
+        given().queryParam("tag", t)
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .body("page.totalItems", equalTo(0));
     }
 
     @Test
@@ -169,17 +210,21 @@ class ResponseCacheTest {
         given().get("/api/v1/articles/" + id).then().body("headline", equalTo("Written elsewhere " + t));
         given().get("/api/v1/tags/" + t).then().statusCode(200);
         // as another instance, an import or an operator in psql would: no request of this instance knows of it
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE article SET headline = ?, version = version + 1 WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("UPDATE article SET headline = ?, version = version + 1 WHERE id = ?")) {
             s.setString(1, "Rewritten in the database " + t);
             s.setObject(2, UUID.fromString(id));
             s.executeUpdate();
         }
-        eventually(() -> given().get("/api/v1/articles/" + id).then().extract().path("headline"),
+        eventually(
+                () -> given().get("/api/v1/articles/" + id).then().extract().path("headline"),
                 "Rewritten in the database " + t);
         // a tag renamed in the database changes the article that carries it, and the tag's own page
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE tag SET name = 'Renamed " + t + "', version = version + 1 WHERE slug = '" + t + "'");
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "UPDATE tag SET name = 'Renamed " + t + "', version = version + 1 WHERE slug = '" + t + "'");
         }
         eventually(() -> given().get("/api/v1/articles/" + id).then().extract().path("tags[0].name"), "Renamed " + t);
         eventually(() -> given().get("/api/v1/tags/" + t).then().extract().path("name"), "Renamed " + t);
@@ -200,9 +245,16 @@ class ResponseCacheTest {
         given().get("/api/v1/feeds/json?tag=" + t).then().statusCode(200);
 
         Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 300);
-        given().queryParam("tag", t).get("/api/v1/articles").then().statusCode(200)
-                .body("page.totalItems", equalTo(2)).body("items[0].id", equalTo(id));
-        given().get("/api/v1/feeds/json?tag=" + t).then().statusCode(200).body("items[0].id", equalTo("urn:uuid:" + id));
+        given().queryParam("tag", t)
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .body("page.totalItems", equalTo(2))
+                .body("items[0].id", equalTo(id));
+        given().get("/api/v1/feeds/json?tag=" + t)
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo("urn:uuid:" + id));
     }
 
     @Test
@@ -214,16 +266,23 @@ class ResponseCacheTest {
         for (HttpClient.Version version : HttpClient.Version.values()) {
             HttpClient client = HttpClient.newBuilder().version(version).build();
             URI list = root.resolve("/api/v1/articles?tag=" + t + "&v=" + version);
-            String plain = client.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String plain = client.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
             for (int i = 0; i < 2; i++) { // computed (the framework compresses), then from memory (the kept copy)
-                HttpResponse<byte[]> zipped = client.send(HttpRequest.newBuilder(list).header("Accept-Encoding", "gzip")
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
-                assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null), version.toString());
+                HttpResponse<byte[]> zipped = client.send(
+                        HttpRequest.newBuilder(list)
+                                .header("Accept-Encoding", "gzip")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(
+                        "gzip", zipped.headers().firstValue("Content-Encoding").orElse(null), version.toString());
                 assertEquals(plain, gunzip(zipped.body()), version.toString());
             }
-            HttpResponse<String> identity = client.send(HttpRequest.newBuilder(list).header("Accept-Encoding", "br")
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertFalse("gzip".equals(identity.headers().firstValue("Content-Encoding").orElse("")));
+            HttpResponse<String> identity = client.send(
+                    HttpRequest.newBuilder(list).header("Accept-Encoding", "br").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertFalse("gzip"
+                    .equals(identity.headers().firstValue("Content-Encoding").orElse("")));
             assertEquals(plain, identity.body(), version.toString());
         }
     }
@@ -244,8 +303,9 @@ class ResponseCacheTest {
         }
         // and what it hears again reaches the cache
         given().get("/api/v1/articles/" + id).then().statusCode(200);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE article SET standfirst = ?, version = version + 1 WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("UPDATE article SET standfirst = ?, version = version + 1 WHERE id = ?")) {
             s.setString(1, "Heard again " + t);
             s.setObject(2, UUID.fromString(id));
             s.executeUpdate();
@@ -254,18 +314,22 @@ class ResponseCacheTest {
     }
 
     private void terminateTheListenersConnection(String id, String t) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
-                    + InvalidationListener.APPLICATION_NAME + " " + ProcessHandle.current().pid() + "'");
+                    + InvalidationListener.APPLICATION_NAME + " "
+                    + ProcessHandle.current().pid() + "'");
         }
         // the change's notification reaches no listener: it is only the reconnection that makes it safe
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE article SET standfirst = ?, version = version + 1 WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("UPDATE article SET standfirst = ?, version = version + 1 WHERE id = ?")) {
             s.setString(1, "While nobody listened " + t);
             s.setObject(2, UUID.fromString(id));
             s.executeUpdate();
         }
-        eventually(() -> given().get("/api/v1/articles/" + id).then().extract().path("standfirst"),
+        eventually(
+                () -> given().get("/api/v1/articles/" + id).then().extract().path("standfirst"),
                 "While nobody listened " + t);
         long deadline = System.currentTimeMillis() + 10_000;
         while (!cache.live() && System.currentTimeMillis() < deadline) {

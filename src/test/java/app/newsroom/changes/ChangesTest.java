@@ -1,5 +1,22 @@
 package app.newsroom.changes;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.as;
 import static app.newsroom.Fixtures.created;
@@ -9,24 +26,6 @@ import static app.newsroom.Fixtures.with;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class ChangesTest {
@@ -38,8 +37,7 @@ class ChangesTest {
     ChangeService changes;
 
     /** Polls from the cursor until the log is drained; answers the changes and the last cursor. */
-    private record Drained(List<Map<String, Object>> changes, String next) {
-    }
+    private record Drained(List<Map<String, Object>> changes, String next) {}
 
     private static Drained drain(String since) {
         return drain(since, 1000);
@@ -53,7 +51,11 @@ class ChangesTest {
             if (cursor != null) {
                 request.queryParam("since", cursor);
             }
-            JsonPath page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             all.addAll(page.getList("changes"));
             cursor = page.getString("next");
             if (!page.getBoolean("hasMore")) {
@@ -65,8 +67,10 @@ class ChangesTest {
 
     private static List<String> summary(Drained d, String... ids) {
         List<String> wanted = List.of(ids);
-        return d.changes.stream().filter(c -> wanted.contains(c.get("articleId")))
-                .map(c -> c.get("type") + ":" + c.get("articleId")).toList();
+        return d.changes.stream()
+                .filter(c -> wanted.contains(c.get("articleId")))
+                .map(c -> c.get("type") + ":" + c.get("articleId"))
+                .toList();
     }
 
     @Test
@@ -94,9 +98,13 @@ class ChangesTest {
         }
         Drained after = drain(first.next());
         assertEquals(List.of("upsert:" + aId, "upsert:" + bId), summary(after, aId, bId));
-        assertEquals("Edited by a slow writer", after.changes.stream()
-                .filter(c -> aId.equals(c.get("articleId"))).map(c -> ((Map<?, ?>) c.get("article")).get("headline"))
-                .findFirst().orElseThrow());
+        assertEquals(
+                "Edited by a slow writer",
+                after.changes.stream()
+                        .filter(c -> aId.equals(c.get("articleId")))
+                        .map(c -> ((Map<?, ?>) c.get("article")).get("headline"))
+                        .findFirst()
+                        .orElseThrow());
         assertEquals(List.of(), summary(drain(after.next()), aId, bId), "delivered once only");
     }
 
@@ -106,10 +114,16 @@ class ChangesTest {
         Map<String, Object> a = created(article("Lifecycle " + token()));
         String id = (String) a.get("id");
         Map<String, Object> draft = created(with(article("Never published " + token()), "status", "draft"));
-        editor().contentType("application/merge-patch+json").body("{\"status\":\"draft\"}")
-                .patch("/api/v1/articles/" + id).then().statusCode(200);
-        editor().contentType("application/merge-patch+json").body("{\"status\":\"published\"}")
-                .patch("/api/v1/articles/" + id).then().statusCode(200);
+        editor().contentType("application/merge-patch+json")
+                .body("{\"status\":\"draft\"}")
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
+        editor().contentType("application/merge-patch+json")
+                .body("{\"status\":\"published\"}")
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
         editor().delete("/api/v1/articles/" + id).then().statusCode(204);
         Drained d = drain(start);
         // read-time state: the article is gone now, so each of its entries reads as a delete
@@ -127,12 +141,18 @@ class ChangesTest {
         String t = token();
         Map<String, Object> a = created(with(article("Tagged change " + t), "tags", List.of("Rename me " + t)));
         Drained d = drain(start);
-        Map<?, ?> form = (Map<?, ?>) d.changes.stream().filter(c -> a.get("id").equals(c.get("articleId")))
-                .findFirst().orElseThrow().get("article");
+        Map<?, ?> form = (Map<?, ?>) d.changes.stream()
+                .filter(c -> a.get("id").equals(c.get("articleId")))
+                .findFirst()
+                .orElseThrow()
+                .get("article");
         assertEquals(a.get("headline"), form.get("headline"));
         assertEquals(a.get("body"), form.get("body"));
-        editor().contentType("application/json").body(Map.of("name", "Renamed " + t, "type", "event"))
-                .put("/api/v1/tags/rename-me-" + t).then().statusCode(200);
+        editor().contentType("application/json")
+                .body(Map.of("name", "Renamed " + t, "type", "event"))
+                .put("/api/v1/tags/rename-me-" + t)
+                .then()
+                .statusCode(200);
         Drained renamed = drain(d.next());
         assertEquals(List.of("upsert:" + a.get("id")), summary(renamed, (String) a.get("id")));
     }
@@ -140,8 +160,12 @@ class ChangesTest {
     @Test
     void shouldReleaseScheduledArticlesWhenTheirTimeComes() throws Exception {
         String start = drain(null).next();
-        String due = Instant.now().plus(2, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS).toString();
-        String id = (String) created(with(article("Scheduled release " + token()), "publishedAt", due)).get("id");
+        String due = Instant.now()
+                .plus(2, ChronoUnit.SECONDS)
+                .truncatedTo(ChronoUnit.MILLIS)
+                .toString();
+        String id = (String) created(with(article("Scheduled release " + token()), "publishedAt", due))
+                .get("id");
         Drained before = drain(start);
         assertEquals(List.of("delete:" + id), summary(before, id), "not public yet");
         Thread.sleep(2500);
@@ -160,18 +184,41 @@ class ChangesTest {
 
     @Test
     void shouldValidateCursorAndLimit() {
-        as("partner").queryParam("since", "not-a-cursor").get("/api/v1/changes").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("since"));
-        as("partner").queryParam("since", "YzEuMS4x!").get("/api/v1/changes").then().statusCode(400);
-        as("partner").queryParam("since", "YzEuMS4x").get("/api/v1/changes").then().statusCode(400); // "c1.1.1"
-        as("partner").queryParam("limit", "0").get("/api/v1/changes").then().statusCode(400)
+        as("partner")
+                .queryParam("since", "not-a-cursor")
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("since"));
+        as("partner")
+                .queryParam("since", "YzEuMS4x!")
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(400);
+        as("partner")
+                .queryParam("since", "YzEuMS4x")
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(400); // "c1.1.1"
+        as("partner")
+                .queryParam("limit", "0")
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
         as("partner").queryParam("limit", "1001").get("/api/v1/changes").then().statusCode(400);
         for (int i = 0; i < 3; i++) {
-            app.newsroom.Fixtures.created(app.newsroom.Fixtures.article("Paged change " + i + " " + app.newsroom.Fixtures.token()));
+            app.newsroom.Fixtures.created(
+                    app.newsroom.Fixtures.article("Paged change " + i + " " + app.newsroom.Fixtures.token()));
         }
-        as("partner").queryParam("limit", "2").get("/api/v1/changes").then().statusCode(200)
-                .body("changes.size()", equalTo(2)).body("hasMore", equalTo(true));
+        as("partner")
+                .queryParam("limit", "2")
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .body("changes.size()", equalTo(2))
+                .body("hasMore", equalTo(true));
         as(null).get("/api/v1/changes").then().statusCode(401);
     }
 
@@ -181,7 +228,8 @@ class ChangesTest {
         created(article("After the old cursor " + token()));
         String head = drain(old).next();
         String[] saved = new String[2];
-        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                var st = c.createStatement()) {
             var rs = st.executeQuery("SELECT purged_txid::text, purged_seq FROM change_log_state WHERE id = 1");
             rs.next();
             saved[0] = rs.getString(1);
@@ -192,17 +240,36 @@ class ChangesTest {
                     + ", purge_generation = purge_generation + 1");
         }
         try {
-            as("partner").queryParam("since", old).get("/api/v1/changes").then().statusCode(410)
-                    .contentType("application/problem+json").body("type", equalTo("urn:newsroom:problem:cursor-expired"));
+            as("partner")
+                    .queryParam("since", old)
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(410)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:newsroom:problem:cursor-expired"));
             // a cursor at the horizon missed nothing; a sync that starts now is never sent back either
-            as("partner").queryParam("since", head).get("/api/v1/changes").then().statusCode(200);
-            String fresh = as("partner").queryParam("limit", "1").get("/api/v1/changes").then().statusCode(200)
-                    .extract().path("next");
-            as("partner").queryParams(Map.of("since", fresh, "limit", "1")).get("/api/v1/changes").then().statusCode(200);
+            as("partner")
+                    .queryParam("since", head)
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(200);
+            String fresh = as("partner")
+                    .queryParam("limit", "1")
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("next");
+            as("partner")
+                    .queryParams(Map.of("since", fresh, "limit", "1"))
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(200);
         } finally {
-            try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
-                st.executeUpdate("UPDATE change_log_state SET purged_txid = '" + saved[0] + "', purged_seq = " + saved[1]
-                        + ", purge_generation = purge_generation + 1");
+            try (Connection c = dataSource.getConnection();
+                    var st = c.createStatement()) {
+                st.executeUpdate("UPDATE change_log_state SET purged_txid = '" + saved[0] + "', purged_seq = "
+                        + saved[1] + ", purge_generation = purge_generation + 1");
             }
         }
     }
@@ -210,12 +277,16 @@ class ChangesTest {
     @Test
     void shouldCompactSupersededEntriesButKeepEveryLiveArticle() {
         String id = (String) created(article("Compacted " + token())).get("id");
-        editor().contentType("application/merge-patch+json").body("{\"byline\":\"Second\"}")
-                .patch("/api/v1/articles/" + id).then().statusCode(200);
+        editor().contentType("application/merge-patch+json")
+                .body("{\"byline\":\"Second\"}")
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
         assertEquals(2, summary(drain(null), id).size());
         int purged = changes.purge(Instant.now().plusSeconds(1));
         assertTrue(purged >= 1);
-        // a full sync after a purge pages through to the end (kept entries before the purged ones are no reason for 410)
+        // a full sync after a purge pages through to the end (kept entries before the purged ones are no reason for
+        // 410)
         assertEquals(List.of("upsert:" + id), summary(drain(null, 50), id), "the newest entry of a live article stays");
     }
 }

@@ -1,14 +1,14 @@
 package app.newsroom.common;
 
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
 
 class HttpCachingTest {
 

@@ -1,8 +1,5 @@
 package app.newsroom.common;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** gzip for the clients that take it, from 1 KiB: the OpenAPI document too; small answers as they are. */
 @QuarkusTest
@@ -46,6 +46,9 @@ class ResponseCompressionTest {
         HttpResponse<byte[]> problem = get("/api/v1/articles/no-such-article-anywhere", "gzip");
         assertEquals(404, problem.statusCode());
         assertTrue(problem.body().length < ResponseCompression.FROM);
-        assertTrue(problem.headers().firstValue("Content-Encoding").filter(e -> e.equals("gzip")).isEmpty());
+        assertTrue(problem.headers()
+                .firstValue("Content-Encoding")
+                .filter(e -> e.equals("gzip"))
+                .isEmpty());
     }
 }

@@ -18,8 +18,12 @@ final class ItDatabase implements AutoCloseable {
     ItDatabase() {
         try {
             Path data = Files.createTempDirectory("newsroom-it-pg");
-            postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                    .setServerConfig("max_connections", "200").setServerConfig("fsync", "off").start();
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }

@@ -1,8 +1,5 @@
 package app.newsroom.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.UUID;
@@ -13,6 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances of the packaged service on one database, each with its response cache: what is written through one is
@@ -45,8 +45,7 @@ class MultiInstanceIT {
 
     private static JsonNode create(String headline, String tag) throws Exception {
         Http.Answer created = Http.write("POST", a.base + "/api/v1/articles", """
-                {"headline": "%s", "status": "published", "tags": ["%s"], "body": "<p>Text.</p>"}"""
-                .formatted(headline, tag));
+                {"headline": "%s", "status": "published", "tags": ["%s"], "body": "<p>Text.</p>"}""".formatted(headline, tag));
         assertEquals(201, created.status(), created.response().body());
         return created.json();
     }
@@ -58,32 +57,71 @@ class MultiInstanceIT {
         String slug = article.get("slug").asText();
         String id = article.get("id").asText();
         // B answers, and keeps, the article and the tag's list
-        assertEquals("Written through A " + t, Http.get(b.base + "/api/v1/articles/" + slug).json().get("headline").asText());
-        assertEquals(1, Http.get(b.base + "/api/v1/articles?tag=" + t).json().at("/page/totalItems").asInt());
+        assertEquals(
+                "Written through A " + t,
+                Http.get(b.base + "/api/v1/articles/" + slug)
+                        .json()
+                        .get("headline")
+                        .asText());
+        assertEquals(
+                1,
+                Http.get(b.base + "/api/v1/articles?tag=" + t)
+                        .json()
+                        .at("/page/totalItems")
+                        .asInt());
 
         Http.Answer patched = Http.write("PATCH", a.base + "/api/v1/articles/" + id, """
                 {"headline": "Edited through A %s"}""".formatted(t));
         assertEquals(200, patched.status());
-        eventually(() -> Http.get(b.base + "/api/v1/articles/" + slug).json().get("headline").asText(),
+        eventually(
+                () -> Http.get(b.base + "/api/v1/articles/" + slug)
+                        .json()
+                        .get("headline")
+                        .asText(),
                 "Edited through A " + t);
-        eventually(() -> Http.get(b.base + "/api/v1/articles?tag=" + t).json().at("/items/0/headline").asText(),
+        eventually(
+                () -> Http.get(b.base + "/api/v1/articles?tag=" + t)
+                        .json()
+                        .at("/items/0/headline")
+                        .asText(),
                 "Edited through A " + t);
 
-        assertEquals(204, Http.write("DELETE", a.base + "/api/v1/articles/" + id, null).status());
+        assertEquals(
+                204,
+                Http.write("DELETE", a.base + "/api/v1/articles/" + id, null).status());
         eventually(() -> Http.get(b.base + "/api/v1/articles/" + slug).status(), 404);
-        eventually(() -> Http.get(b.base + "/api/v1/articles?tag=" + t).json().at("/page/totalItems").asInt(), 0);
+        eventually(
+                () -> Http.get(b.base + "/api/v1/articles?tag=" + t)
+                        .json()
+                        .at("/page/totalItems")
+                        .asInt(),
+                0);
     }
 
     @Test
     void shouldShowATagRenamedOnOneInstanceInAnArticleReadOnTheOther() throws Exception {
         String t = "t" + UUID.randomUUID().toString().substring(0, 8);
         String slug = create("Tagged " + t, t).get("slug").asText();
-        assertEquals(t, Http.get(b.base + "/api/v1/articles/" + slug).json().at("/tags/0/name").asText());
+        assertEquals(
+                t,
+                Http.get(b.base + "/api/v1/articles/" + slug)
+                        .json()
+                        .at("/tags/0/name")
+                        .asText());
         Http.Answer renamed = Http.write("PUT", a.base + "/api/v1/tags/" + t, """
                 {"name": "Renamed %s", "type": "place"}""".formatted(t));
         assertEquals(200, renamed.status(), renamed.response().body());
-        eventually(() -> Http.get(b.base + "/api/v1/articles/" + slug).json().at("/tags/0/name").asText(), "Renamed " + t);
-        eventually(() -> Http.get(b.base + "/api/v1/articles?tag=" + t).json().at("/items/0/tags/0/type").asText(),
+        eventually(
+                () -> Http.get(b.base + "/api/v1/articles/" + slug)
+                        .json()
+                        .at("/tags/0/name")
+                        .asText(),
+                "Renamed " + t);
+        eventually(
+                () -> Http.get(b.base + "/api/v1/articles?tag=" + t)
+                        .json()
+                        .at("/items/0/tags/0/type")
+                        .asText(),
                 "place");
     }
 
@@ -93,19 +131,28 @@ class MultiInstanceIT {
         JsonNode article = create("Before the cut " + t, t);
         String slug = article.get("slug").asText();
         Http.get(b.base + "/api/v1/articles/" + slug); // kept by B
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
                     + "'newsroom-cache-listener " + b.pid() + "'");
         }
         Http.write("PATCH", a.base + "/api/v1/articles/" + article.get("id").asText(), """
                 {"headline": "During the cut %s"}""".formatted(t));
-        eventually(() -> Http.get(b.base + "/api/v1/articles/" + slug).json().get("headline").asText(),
+        eventually(
+                () -> Http.get(b.base + "/api/v1/articles/" + slug)
+                        .json()
+                        .get("headline")
+                        .asText(),
                 "During the cut " + t);
         // B listens again, and hears the next change
         Thread.sleep(500);
         Http.write("PATCH", a.base + "/api/v1/articles/" + article.get("id").asText(), """
                 {"headline": "After the cut %s"}""".formatted(t));
-        eventually(() -> Http.get(b.base + "/api/v1/articles/" + slug).json().get("headline").asText(),
+        eventually(
+                () -> Http.get(b.base + "/api/v1/articles/" + slug)
+                        .json()
+                        .get("headline")
+                        .asText(),
                 "After the cut " + t);
         assertTrue(b.log().contains("Response cache listening again"), b.log());
     }

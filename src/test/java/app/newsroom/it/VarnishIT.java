@@ -1,9 +1,5 @@
 package app.newsroom.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real Varnish (Debian's, with the xkey vmod of varnish-modules) in front of the packaged service, with the VCL the
@@ -45,23 +45,42 @@ class VarnishIT {
     static void start() throws Exception {
         boolean installed = Files.isExecutable(VARNISHD);
         if (!Boolean.getBoolean("varnish-tests")) {
-            Assumptions.assumeTrue(installed, "Varnish test skipped: no " + VARNISHD + " (apt-get install varnish "
-                    + "varnish-modules); run with -Dvarnish-tests=true to require it (.ci/run does)");
+            Assumptions.assumeTrue(
+                    installed,
+                    "Varnish test skipped: no " + VARNISHD + " (apt-get install varnish "
+                            + "varnish-modules); run with -Dvarnish-tests=true to require it (.ci/run does)");
         }
         assertTrue(installed, "the Varnish test needs " + VARNISHD + " and varnish-modules");
         int varnishPort = PackagedService.freePort();
         database = new ItDatabase();
-        service = PackagedService.start(database, Map.of("NEWSROOM_CDN_PURGE_URL", "http://127.0.0.1:" + varnishPort + "/"));
+        service = PackagedService.start(
+                database, Map.of("NEWSROOM_CDN_PURGE_URL", "http://127.0.0.1:" + varnishPort + "/"));
         Path work = Files.createTempDirectory("newsroom-varnish");
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Path vcl = work.resolve("newsroom.vcl");
         // the shipped VCL, pointed at this test's service instead of the compose service `app`
-        Files.writeString(vcl, Files.readString(VCL, StandardCharsets.UTF_8)
-                .replace(".host = \"app\";", ".host = \"127.0.0.1\";")
-                .replace(".port = \"8080\";", ".port = \"" + service.port + "\";"), StandardCharsets.UTF_8);
-        varnish = new ProcessBuilder(VARNISHD.toString(), "-F", "-n", work.resolve("state").toString(),
-                "-a", "127.0.0.1:" + varnishPort, "-T", "127.0.0.1:0", "-f", vcl.toString(), "-s", "malloc,64m")
-                .redirectErrorStream(true).redirectOutput(work.resolve("varnish.log").toFile()).start();
+        Files.writeString(
+                vcl,
+                Files.readString(VCL, StandardCharsets.UTF_8)
+                        .replace(".host = \"app\";", ".host = \"127.0.0.1\";")
+                        .replace(".port = \"8080\";", ".port = \"" + service.port + "\";"),
+                StandardCharsets.UTF_8);
+        varnish = new ProcessBuilder(
+                        VARNISHD.toString(),
+                        "-F",
+                        "-n",
+                        work.resolve("state").toString(),
+                        "-a",
+                        "127.0.0.1:" + varnishPort,
+                        "-T",
+                        "127.0.0.1:0",
+                        "-f",
+                        vcl.toString(),
+                        "-s",
+                        "malloc,64m")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("varnish.log").toFile())
+                .start();
         front = "http://127.0.0.1:" + varnishPort;
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
@@ -110,19 +129,22 @@ class VarnishIT {
         String article = front + "/api/v1/articles/" + edited.get("slug").asText();
         String showsIt = front + "/api/v1/articles?tag=" + t;
         String doesNot = front + "/api/v1/articles?tag=" + u;
-        for (String url : new String[] { article, showsIt, doesNot }) {
+        for (String url : new String[] {article, showsIt, doesNot}) {
             assertEquals("MISS", Http.get(url).header("X-Cache"), url);
             Http.Answer second = Http.get(url);
             assertEquals("HIT", second.header("X-Cache"), url);
             assertNull(second.header("Surrogate-Key"), "the keys stay in the cache");
         }
 
-        Http.Answer patched = Http.write("PATCH", service.base + "/api/v1/articles/" + edited.get("id").asText(), """
+        Http.Answer patched = Http.write(
+                "PATCH", service.base + "/api/v1/articles/" + edited.get("id").asText(), """
                 {"headline": "Edited %s"}""".formatted(t));
         assertEquals(200, patched.status());
         // the purge is sent in the background after the commit: the next reads are fresh, from the service
-        MultiInstanceIT.eventually(() -> Http.get(article).json().get("headline").asText(), "Edited " + t);
-        MultiInstanceIT.eventually(() -> Http.get(showsIt).json().at("/items/0/headline").asText(), "Edited " + t);
+        MultiInstanceIT.eventually(
+                () -> Http.get(article).json().get("headline").asText(), "Edited " + t);
+        MultiInstanceIT.eventually(
+                () -> Http.get(showsIt).json().at("/items/0/headline").asText(), "Edited " + t);
         assertEquals("HIT", Http.get(doesNot).header("X-Cache"), "a list that does not show the article stays");
         assertEquals("HIT", Http.get(article).header("X-Cache"), "and the fresh copy is kept again");
     }
@@ -132,8 +154,8 @@ class VarnishIT {
         String t = "t" + UUID.randomUUID().toString().substring(0, 8);
         String id = create("Read by an editor " + t, t).get("id").asText();
         for (int i = 0; i < 3; i++) {
-            Http.Answer keyed = Http.get(front + "/api/v1/articles/" + id, "Authorization",
-                    "Bearer " + PackagedService.ADMIN_KEY);
+            Http.Answer keyed =
+                    Http.get(front + "/api/v1/articles/" + id, "Authorization", "Bearer " + PackagedService.ADMIN_KEY);
             assertEquals(200, keyed.status());
             assertEquals("MISS", keyed.header("X-Cache"));
             assertEquals("private, no-cache", keyed.header("Cache-Control"));
@@ -145,8 +167,12 @@ class VarnishIT {
     @Test
     void shouldRefuseAPurgeFromOutside() throws Exception {
         // the purge ACL allows loopback: this only checks that a purge without keys is refused, not ignored
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(front + "/"))
-                .method("PURGE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(front + "/"))
+                                .method("PURGE", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(400, refused.statusCode());
     }
 }

@@ -1,22 +1,22 @@
 package app.newsroom.search;
 
-import static app.newsroom.Fixtures.article;
-import static app.newsroom.Fixtures.created;
-import static app.newsroom.Fixtures.editor;
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.created;
+import static app.newsroom.Fixtures.editor;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Search with its counts cached as in production (other tests count on every request): a phrase's matches kept with
@@ -30,8 +30,7 @@ class CachedSearchTest {
     public static class Cached implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.newsroom.search.fresh-for", "1s",
-                    "%test.newsroom.search.stale-for", "60s");
+            return Map.of("%test.newsroom.search.fresh-for", "1s", "%test.newsroom.search.stale-for", "60s");
         }
     }
 
@@ -39,7 +38,12 @@ class CachedSearchTest {
     SearchVocabulary vocabulary;
 
     private static JsonPath search(String q) {
-        return given().queryParam("q", q).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("q", q)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -55,8 +59,11 @@ class CachedSearchTest {
         }
         assertEquals(3, search(q).getInt("page.totalItems"));
 
-        editor().contentType("application/merge-patch+json").body(Map.of("headline", "Crane by the harbour " + w))
-                .patch("/api/v1/articles/" + edited).then().statusCode(200);
+        editor().contentType("application/merge-patch+json")
+                .body(Map.of("headline", "Crane by the harbour " + w))
+                .patch("/api/v1/articles/" + edited)
+                .then()
+                .statusCode(200);
         // the total is the cached one; the page checks the kept matches again and leaves the edited one out
         JsonPath cached = search(q);
         assertEquals(3, cached.getInt("page.totalItems"));

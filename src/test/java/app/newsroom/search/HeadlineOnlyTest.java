@@ -1,8 +1,8 @@
 package app.newsroom.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The headline-only form of a query: every lexeme restricted to weight A, the operators untouched. */
 class HeadlineOnlyTest {
@@ -11,7 +11,8 @@ class HeadlineOnlyTest {
     void restrictsEveryLexemeAndKeepsOperators() {
         assertEquals("'derna':A", SearchRepository.headlineOnly("'derna'"));
         assertEquals("'flood':A & !'dam':A", SearchRepository.headlineOnly("'flood' & !'dam'"));
-        assertEquals("'storm':A <-> 'daniel':A | 'libya':A",
+        assertEquals(
+                "'storm':A <-> 'daniel':A | 'libya':A",
                 SearchRepository.headlineOnly("'storm' <-> 'daniel' | 'libya'"));
         assertEquals("( 'a':A | 'b':A ) & 'c':A", SearchRepository.headlineOnly("( 'a' | 'b' ) & 'c'"));
     }

@@ -1,12 +1,12 @@
 package app.newsroom.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which parsed queries a tier alone answers: plain words that must all occur, or of which any may. */
 class ParsedQueryTest {
@@ -47,8 +47,11 @@ class ParsedQueryTest {
 
     @Test
     void caseVariantsFollowUnicodeNotTheLocale() {
-        assertEquals(List.of("переговор", "Переговор", "ПЕРЕГОВОР"),
+        assertEquals(
+                List.of("переговор", "Переговор", "ПЕРЕГОВОР"),
                 SearchRepository.caseVariants("переговор").toList());
-        assertEquals(List.of("ελλάδα", "Ελλάδα", "ΕΛΛΆΔΑ"), SearchRepository.caseVariants("ελλάδα").toList());
+        assertEquals(
+                List.of("ελλάδα", "Ελλάδα", "ΕΛΛΆΔΑ"),
+                SearchRepository.caseVariants("ελλάδα").toList());
     }
 }

@@ -1,10 +1,5 @@
 package app.newsroom.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +11,11 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class RevalidatingTest {
 
     private static final long SECOND = 1_000_000_000L;
@@ -25,8 +25,8 @@ class RevalidatingTest {
     private final AtomicInteger computed = new AtomicInteger();
 
     private Revalidating cache(int freshSeconds, int staleSeconds) {
-        return new Revalidating(Duration.ofSeconds(freshSeconds), Duration.ofSeconds(staleSeconds), 100, queued::add,
-                () -> now);
+        return new Revalidating(
+                Duration.ofSeconds(freshSeconds), Duration.ofSeconds(staleSeconds), 100, queued::add, () -> now);
     }
 
     private int count() {
@@ -121,9 +121,11 @@ class RevalidatingTest {
     @Test
     void aFailedFirstComputationFailsItsRequestAndIsNotKept() {
         Revalidating cache = cache(10, 60);
-        assertThrows(IllegalStateException.class, () -> cache.get("q", () -> {
-            throw new IllegalStateException("database down");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> cache.get("q", () -> {
+                    throw new IllegalStateException("database down");
+                }));
         assertEquals(1, (int) cache.get("q", this::count));
     }
 

@@ -1,5 +1,16 @@
 package app.newsroom.search;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.createdId;
@@ -14,17 +25,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class SearchTest {
@@ -95,9 +95,11 @@ class SearchTest {
         assertEquals(1, second.size());
         List<String> all = new java.util.ArrayList<>(first);
         all.addAll(second);
-        assertEquals(java.util.Set.of("Harbour crane 1 " + w, "Harbour crane 2 " + w, "Harbour crane 3 " + w),
+        assertEquals(
+                java.util.Set.of("Harbour crane 1 " + w, "Harbour crane 2 " + w, "Harbour crane 3 " + w),
                 java.util.Set.copyOf(all));
-        assertEquals(List.of("Harbour crane 3 " + w, "Harbour crane 2 " + w, "Harbour crane 1 " + w),
+        assertEquals(
+                List.of("Harbour crane 3 " + w, "Harbour crane 2 " + w, "Harbour crane 1 " + w),
                 headlines("\"harbour crane\" " + w, "orderBy", "newest"));
     }
 
@@ -126,15 +128,21 @@ class SearchTest {
     void shouldRankHeadlineAboveStandfirstAboveBody() {
         String w = word();
         // the body-only article says the word many times, and is the newest: still last
-        String body = created(with(story("Body only", null,
-                "<p>" + (w + " ").repeat(12) + "</p>"), "publishedAt", "2026-03-03T00:00:00Z")).get("headline").toString();
+        String body = created(with(
+                        story("Body only", null, "<p>" + (w + " ").repeat(12) + "</p>"),
+                        "publishedAt",
+                        "2026-03-03T00:00:00Z"))
+                .get("headline")
+                .toString();
         created(with(story("Standfirst only", "About " + w, "<p>Plain.</p>"), "publishedAt", "2026-03-02T00:00:00Z"));
         created(with(story("Headline " + w, null, "<p>Plain.</p>"), "publishedAt", "2026-03-01T00:00:00Z"));
         Response r = search(w);
         r.then().statusCode(200);
-        assertEquals(List.of("Headline " + w, "Standfirst only", body), r.jsonPath().getList("items.headline"));
+        assertEquals(
+                List.of("Headline " + w, "Standfirst only", body), r.jsonPath().getList("items.headline"));
         List<Float> scores = r.jsonPath().getList("items.score", Float.class);
-        assertTrue(scores.get(0) >= 2 && scores.get(1) >= 1 && scores.get(1) < 2 && scores.get(2) < 1, scores.toString());
+        assertTrue(
+                scores.get(0) >= 2 && scores.get(1) >= 1 && scores.get(1) < 2 && scores.get(2) < 1, scores.toString());
         // newest first on request
         assertEquals(List.of(body, "Standfirst only", "Headline " + w), headlines(w, "orderBy", "newest"));
     }
@@ -143,16 +151,33 @@ class SearchTest {
     void shouldBreakTiesByRecencyThenIdSoPagesAreStable() {
         String w = word();
         for (int i = 0; i < 5; i++) {
-            created(with(story("Same story " + w, null, "<p>Same.</p>"), "publishedAt", "2026-04-0" + (i + 1) + "T00:00:00Z"));
+            created(with(
+                    story("Same story " + w, null, "<p>Same.</p>"),
+                    "publishedAt",
+                    "2026-04-0" + (i + 1) + "T00:00:00Z"));
         }
-        List<String> dates = search(w).then().statusCode(200).extract().jsonPath().getList("items.publishedAt");
-        assertEquals(List.of("2026-04-05T00:00:00Z", "2026-04-04T00:00:00Z", "2026-04-03T00:00:00Z",
-                "2026-04-02T00:00:00Z", "2026-04-01T00:00:00Z"), dates);
-        search(w, "pageSize", 2, "page", 2).then().header("Link", containsString("rel=\"next\""))
+        List<String> dates =
+                search(w).then().statusCode(200).extract().jsonPath().getList("items.publishedAt");
+        assertEquals(
+                List.of(
+                        "2026-04-05T00:00:00Z",
+                        "2026-04-04T00:00:00Z",
+                        "2026-04-03T00:00:00Z",
+                        "2026-04-02T00:00:00Z",
+                        "2026-04-01T00:00:00Z"),
+                dates);
+        search(w, "pageSize", 2, "page", 2)
+                .then()
+                .header("Link", containsString("rel=\"next\""))
                 .header("Link", containsString("rel=\"prev\""));
-        List<String> page2 = search(w, "pageSize", 2, "page", 2).then().statusCode(200)
-                .body("page.totalItems", equalTo(5)).body("page.totalPages", equalTo(3))
-                .extract().jsonPath().getList("items.publishedAt");
+        List<String> page2 = search(w, "pageSize", 2, "page", 2)
+                .then()
+                .statusCode(200)
+                .body("page.totalItems", equalTo(5))
+                .body("page.totalPages", equalTo(3))
+                .extract()
+                .jsonPath()
+                .getList("items.publishedAt");
         assertEquals(dates.subList(2, 4), page2);
     }
 
@@ -162,20 +187,28 @@ class SearchTest {
         String common = "facet-" + word();
         String rare = "facet-" + word();
         for (int i = 0; i < 7; i++) {
-            Map<String, Object> a = with(story("Facet story " + i + " " + w, null, "<p>x</p>"), "tags",
+            Map<String, Object> a = with(
+                    story("Facet story " + i + " " + w, null, "<p>x</p>"),
+                    "tags",
                     i < 2 ? List.of(common, rare) : List.of(common));
             a.put("section", i < 3 ? "world/europe" : "business");
             created(a);
         }
-        search(w, "facets", "tag,section", "pageSize", 2).then().statusCode(200)
-                .body("items", hasSize(2)).body("page.totalItems", equalTo(7))
+        search(w, "facets", "tag,section", "pageSize", 2)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("page.totalItems", equalTo(7))
                 .body("facets.tag.find { it.slug == '" + common + "' }.count", equalTo(7))
                 .body("facets.tag.find { it.slug == '" + rare + "' }.count", equalTo(2))
                 .body("facets.tag[0].slug", equalTo(common))
                 .body("facets.section.find { it.slug == 'business' }.count", equalTo(4))
                 .body("facets.section.find { it.slug == 'world/europe' }.count", equalTo(3));
-        search(w, "facets", "section").then().statusCode(200)
-                .body("facets.tag", nullValue()).body("facets.section", hasSize(2));
+        search(w, "facets", "section")
+                .then()
+                .statusCode(200)
+                .body("facets.tag", nullValue())
+                .body("facets.section", hasSize(2));
         search(w).then().statusCode(200).body("facets", nullValue());
         search(w, "facets", "tag,author").then().statusCode(400).body("errors[0].field", equalTo("facets"));
     }
@@ -183,12 +216,19 @@ class SearchTest {
     @Test
     void shouldHighlightMatchesAndEscapeEverythingElse() {
         String w = word();
-        created(story("Tom & Jerry <b>" + w + "</b> \"quoted\"", null,
+        created(story(
+                "Tom & Jerry <b>" + w + "</b> \"quoted\"",
+                null,
                 "<p>Before the match, 5 &lt; 6 &amp; the " + w + " said <i>hello</i> after.</p>"));
-        search(w).then().statusCode(200)
-                .body("items[0].highlights.headline",
+        search(w)
+                .then()
+                .statusCode(200)
+                .body(
+                        "items[0].highlights.headline",
                         equalTo("Tom &amp; Jerry &lt;b&gt;<mark>" + w + "</mark>&lt;/b&gt; &quot;quoted&quot;"))
-                .body("items[0].highlights.body", containsString("5 &lt; 6 &amp; the <mark>" + w + "</mark> said hello"))
+                .body(
+                        "items[0].highlights.body",
+                        containsString("5 &lt; 6 &amp; the <mark>" + w + "</mark> said hello"))
                 .body("items[0].highlights.body", not(containsString("<i>")));
     }
 
@@ -199,14 +239,22 @@ class SearchTest {
         // the only occurrence starts a sentence, ~800 characters in: the window must be found case-insensitively
         String capitalized = Character.toUpperCase(w.charAt(0)) + w.substring(1);
         created(story("Deep " + w, null, "<p>" + filler + capitalized + " was found here.</p>"));
-        search(w).then().statusCode(200)
+        search(w)
+                .then()
+                .statusCode(200)
                 .body("items[0].highlights.body", containsString("<mark>" + capitalized + "</mark> was found here"));
-        Map<String, Object> ru = with(story("Глубоко " + w, null,
-                "<p>" + "Ничего интересного в этом предложении нет. ".repeat(20) + "Переговоры начались.</p>"),
-                "language", "ru");
+        Map<String, Object> ru = with(
+                story(
+                        "Глубоко " + w,
+                        null,
+                        "<p>" + "Ничего интересного в этом предложении нет. ".repeat(20) + "Переговоры начались.</p>"),
+                "language",
+                "ru");
         created(ru);
         // the word is capitalized only in the body, and lower() of a C-locale database leaves Cyrillic alone
-        search("переговоры " + w, "language", "ru").then().statusCode(200)
+        search("переговоры " + w, "language", "ru")
+                .then()
+                .statusCode(200)
                 .body("items[0].highlights.body", containsString("<mark>Переговоры</mark> начались"));
     }
 
@@ -233,9 +281,14 @@ class SearchTest {
         created(with(story("Archived " + w, null, "<p>x</p>"), "status", "archived"));
         created(story("Public " + w, null, "<p>x</p>"));
         assertEquals(List.of("Public " + w), headlines(w));
-        search(w, "facets", "tag,section").then().body("page.totalItems", equalTo(1))
+        search(w, "facets", "tag,section")
+                .then()
+                .body("page.totalItems", equalTo(1))
                 .body("facets.section[0].count", equalTo(1));
-        given().queryParam("q", w).get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", w)
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(200)
                 .body("items.text", org.hamcrest.Matchers.hasItem("Public " + w))
                 .body("items.text", not(org.hamcrest.Matchers.hasItem("Draft " + w)));
     }
@@ -244,8 +297,12 @@ class SearchTest {
     void shouldApplyTheFiltersOfArticleLists() {
         String w = word();
         String tag = "filter-" + word();
-        created(with(with(story("Tagged " + w, null, "<p>x</p>"), "tags", List.of(tag)), "publishedAt", "2026-05-01T00:00:00Z"));
-        Map<String, Object> other = with(story("Other section " + w, null, "<p>x</p>"), "publishedAt", "2026-06-01T00:00:00Z");
+        created(with(
+                with(story("Tagged " + w, null, "<p>x</p>"), "tags", List.of(tag)),
+                "publishedAt",
+                "2026-05-01T00:00:00Z"));
+        Map<String, Object> other =
+                with(story("Other section " + w, null, "<p>x</p>"), "publishedAt", "2026-06-01T00:00:00Z");
         other.put("section", "sport/football");
         other.put("byline", "Jane Roe");
         created(other);
@@ -265,7 +322,11 @@ class SearchTest {
         String wrong = "tartus" + suffix;
         created(story("Russia keeps its port in " + right, null, "<p>The port of " + right + " is Russian.</p>"));
         vocabulary.refresh();
-        search(wrong).then().statusCode(200).body("items", empty()).body("page.totalItems", equalTo(0))
+        search(wrong)
+                .then()
+                .statusCode(200)
+                .body("items", empty())
+                .body("page.totalItems", equalTo(0))
                 .body("suggestion", equalTo(right));
         search("port " + wrong).then().statusCode(200).body("suggestion", equalTo("port " + right));
         search(right).then().statusCode(200).body("items", hasSize(1)).body("suggestion", nullValue());
@@ -276,9 +337,33 @@ class SearchTest {
 
     @Test
     void shouldAnswerAnyOddInputWithA200OrA400() {
-        String[] odd = { "\"", "\"\"", "'", "\\", "\\\\'", "'; DROP TABLE article; --", "a & b | !c", "(()", "<->", ":*",
-                "OR", "- -", "!!!", "🙂 emoji 🙂", "مرحبا", "a\tb\nc", "\"unclosed phrase", "x".repeat(500), "-", "--x",
-                "the", "a:* & b:A", "%_%", "$1", "\u00e9\u0301" };
+        String[] odd = {
+            "\"",
+            "\"\"",
+            "'",
+            "\\",
+            "\\\\'",
+            "'; DROP TABLE article; --",
+            "a & b | !c",
+            "(()",
+            "<->",
+            ":*",
+            "OR",
+            "- -",
+            "!!!",
+            "🙂 emoji 🙂",
+            "مرحبا",
+            "a\tb\nc",
+            "\"unclosed phrase",
+            "x".repeat(500),
+            "-",
+            "--x",
+            "the",
+            "a:* & b:A",
+            "%_%",
+            "$1",
+            "\u00e9\u0301"
+        };
         for (String q : odd) {
             int status = search(q).then().extract().statusCode();
             assertTrue(status == 200 || status == 400, q + " -> " + status);
@@ -297,10 +382,23 @@ class SearchTest {
     void shouldAnswer304ForAnUnchangedResult() {
         String w = word();
         created(story("Cached " + w, null, "<p>x</p>"));
-        String etag = search(w).then().statusCode(200).header("ETag", notNullValue()).extract().header("ETag");
-        given().queryParam("q", w).header("If-None-Match", etag).get("/api/v1/search").then().statusCode(304);
+        String etag = search(w)
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .extract()
+                .header("ETag");
+        given().queryParam("q", w)
+                .header("If-None-Match", etag)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(304);
         created(story("Cached again " + w, null, "<p>x</p>"));
-        given().queryParam("q", w).header("If-None-Match", etag).get("/api/v1/search").then().statusCode(200);
+        given().queryParam("q", w)
+                .header("If-None-Match", etag)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -309,22 +407,43 @@ class SearchTest {
         String tagName = "Qx " + w + " Putin";
         created(with(story(w + " meets Putin in Moscow", null, "<p>x</p>"), "tags", List.of(tagName)));
         created(story("Later: " + w + " speaks", null, "<p>x</p>"));
-        given().queryParam("q", w).get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", w)
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(200)
                 .body("items.type", equalTo(List.of("tag", "article", "article")))
                 .body("items[0].text", equalTo(tagName))
                 .body("items[1].text", equalTo(w + " meets Putin in Moscow")) // starts with what was typed
                 .body("items[1].id", notNullValue())
                 .body("items[2].text", equalTo("Later: " + w + " speaks"));
         // a prefix, another case, and a typo
-        given().queryParam("q", w.substring(0, 8).toUpperCase()).get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", w.substring(0, 8).toUpperCase())
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(200)
                 .body("items.text", org.hamcrest.Matchers.hasItem(w + " meets Putin in Moscow"));
         String typo = w.substring(0, 6) + w.substring(7);
-        given().queryParam("q", typo).get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", typo)
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(200)
                 .body("items.text", org.hamcrest.Matchers.hasItem(w + " meets Putin in Moscow"));
-        given().queryParam("q", w).queryParam("limit", 1).get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", w)
+                .queryParam("limit", 1)
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1));
-        given().queryParam("q", "").get("/api/v1/search/suggest").then().statusCode(400).body("errors[0].field", equalTo("q"));
-        given().queryParam("q", w).queryParam("limit", 21).get("/api/v1/search/suggest").then().statusCode(400)
+        given().queryParam("q", "")
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("q"));
+        given().queryParam("q", w)
+                .queryParam("limit", 21)
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
         given().queryParam("q", "%").get("/api/v1/search/suggest").then().statusCode(200);
     }
@@ -340,7 +459,10 @@ class SearchTest {
         }
         String rareOne = createdId(with(story("Shares the rare tag " + w, null, "<p>x</p>"), "tags", List.of(rare)));
         String linked = createdId(with(story("Linked already " + w, null, "<p>x</p>"), "tags", List.of(rare, common)));
-        created(with(with(story("Draft sharing both " + w, null, "<p>x</p>"), "tags", List.of(rare, common)), "status", "draft"));
+        created(with(
+                with(story("Draft sharing both " + w, null, "<p>x</p>"), "tags", List.of(rare, common)),
+                "status",
+                "draft"));
         Map<String, Object> source = with(story("The source " + w, null, "<p>x</p>"), "tags", List.of(rare, common));
         source.put("relatedLinks", List.of(Map.of("articleId", linked)));
         Map<String, Object> src = created(source);
@@ -349,13 +471,23 @@ class SearchTest {
         List<String> ids = r.jsonPath().getList("items.id");
         assertEquals(rareOne, ids.get(0), r.asString());
         assertTrue(!ids.contains(src.get("id")) && !ids.contains(linked), "self and explicit links are excluded");
-        assertTrue(r.jsonPath().getList("items.headline").stream().noneMatch(h -> h.toString().startsWith("Draft")));
+        assertTrue(r.jsonPath().getList("items.headline").stream()
+                .noneMatch(h -> h.toString().startsWith("Draft")));
         assertEquals(List.of(rare), r.jsonPath().getList("items[0].sharedTags"));
-        given().get("/api/v1/articles/" + src.get("id") + "/related").then().statusCode(200).body("items", hasSize(5));
+        given().get("/api/v1/articles/" + src.get("id") + "/related")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(5));
         given().get("/api/v1/articles/no-such-article-" + w + "/related").then().statusCode(404);
-        given().queryParam("limit", 0).get("/api/v1/articles/" + src.get("id") + "/related").then().statusCode(400)
+        given().queryParam("limit", 0)
+                .get("/api/v1/articles/" + src.get("id") + "/related")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
-        given().queryParam("limit", 21).get("/api/v1/articles/" + src.get("id") + "/related").then().statusCode(400)
+        given().queryParam("limit", 21)
+                .get("/api/v1/articles/" + src.get("id") + "/related")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
         String draft = createdId(with(story("A draft " + w, null, "<p>x</p>"), "status", "draft"));
         given().get("/api/v1/articles/" + draft + "/related").then().statusCode(404);
@@ -366,7 +498,9 @@ class SearchTest {
         String w = word();
         String src = createdId(story("Wheat harvest fails in " + w, null, "<p>x</p>"));
         created(story("Another wheat story from " + w, null, "<p>x</p>"));
-        given().get("/api/v1/articles/" + src + "/related").then().statusCode(200)
+        given().get("/api/v1/articles/" + src + "/related")
+                .then()
+                .statusCode(200)
                 .body("items.headline", org.hamcrest.Matchers.hasItem("Another wheat story from " + w));
     }
 
@@ -375,18 +509,25 @@ class SearchTest {
         String suffix = word().substring(2);
         String secret = "embargoed" + suffix;
         created(with(story("Merger talks " + secret, null, "<p>" + secret + "</p>"), "status", "draft"));
-        created(with(story("Scheduled " + secret, null, "<p>" + secret + "</p>"), "publishedAt", "2999-01-01T00:00:00Z"));
+        created(with(
+                story("Scheduled " + secret, null, "<p>" + secret + "</p>"), "publishedAt", "2999-01-01T00:00:00Z"));
         Map<String, Object> archived = created(story("Once public " + secret, null, "<p>" + secret + "</p>"));
         String other = word().substring(2); // not the secret's suffix: that alone would make the words alike
         String granary = "granary" + other;
         created(story("Stocks in the " + granary, null, "<p>Full.</p>"));
         vocabulary.refresh(); // takes in the public ones
-        app.newsroom.Fixtures.editor().contentType("application/merge-patch+json").body(Map.of("status", "archived"))
-                .patch("/api/v1/articles/" + archived.get("id")).then().statusCode(200);
+        app.newsroom.Fixtures.editor()
+                .contentType("application/merge-patch+json")
+                .body(Map.of("status", "archived"))
+                .patch("/api/v1/articles/" + archived.get("id"))
+                .then()
+                .statusCode(200);
         String typo = "embargoad" + suffix;
         search(typo).then().statusCode(200).body("items", empty()).body("suggestion", nullValue());
         // a correctable word beside an excluded typo: the typo stays as written, never becomes the unpublished word
-        search("granery" + other + " -" + typo).then().statusCode(200)
+        search("granery" + other + " -" + typo)
+                .then()
+                .statusCode(200)
                 .body("suggestion", equalTo(granary + " -" + typo));
     }
 
@@ -396,20 +537,31 @@ class SearchTest {
         String after = word();
         Map<String, Object> a = created(story("Headline " + before, null, "<p>Body.</p>"));
         assertEquals(1, headlines(before).size());
-        app.newsroom.Fixtures.editor().contentType("application/merge-patch+json")
+        app.newsroom.Fixtures.editor()
+                .contentType("application/merge-patch+json")
                 .body(Map.of("headline", "Headline " + after, "body", "<p>Now about " + before + "x.</p>"))
-                .patch("/api/v1/articles/" + a.get("id")).then().statusCode(200);
+                .patch("/api/v1/articles/" + a.get("id"))
+                .then()
+                .statusCode(200);
         assertEquals(List.of(), headlines(before));
         assertEquals(List.of("Headline " + after), headlines(after));
         // a write that leaves the text alone keeps the index as it was (the trigger skips the tokenizing)
-        app.newsroom.Fixtures.editor().contentType("application/merge-patch+json").body(Map.of("byline", "Desk " + after))
-                .patch("/api/v1/articles/" + a.get("id")).then().statusCode(200);
+        app.newsroom.Fixtures.editor()
+                .contentType("application/merge-patch+json")
+                .body(Map.of("byline", "Desk " + after))
+                .patch("/api/v1/articles/" + a.get("id"))
+                .then()
+                .statusCode(200);
         assertEquals(List.of("Headline " + after), headlines(after));
         assertEquals(List.of("Headline " + after), headlines(before + "x"));
         Map<String, Object> ru = Map.of("language", "ru", "headline", "Переговоры " + after);
         // RestAssured encodes bodies of unknown media types as ISO-8859-1 unless told otherwise
-        app.newsroom.Fixtures.editor().contentType("application/merge-patch+json; charset=UTF-8").body(ru)
-                .patch("/api/v1/articles/" + a.get("id")).then().statusCode(200);
+        app.newsroom.Fixtures.editor()
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .body(ru)
+                .patch("/api/v1/articles/" + a.get("id"))
+                .then()
+                .statusCode(200);
         assertEquals(List.of("Переговоры " + after), headlines("переговорах " + after, "language", "ru"));
     }
 
@@ -420,10 +572,16 @@ class SearchTest {
         assertEquals(1, headlines("example.com/it's " + w).size());
         assertEquals(1, headlines("o'neil's " + w).size());
         created(with(story("Coffee " + w, null, "<p>x</p>"), "tags", List.of("Café " + w)));
-        given().queryParam("q", "cafe " + w.substring(0, 6)).get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", "cafe " + w.substring(0, 6))
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(200)
                 .body("items.findAll { it.type == 'tag' }.text", org.hamcrest.Matchers.hasItem("Café " + w));
         // a fullwidth percent sign folds to '%', which must stay a literal character
-        given().queryParam("q", "\uFF05").get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", "\uFF05")
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(0));
     }
 
@@ -433,7 +591,10 @@ class SearchTest {
         created(with(story(w + " scheduled", null, "<p>x</p>"), "publishedAt", "2999-01-01T00:00:00Z"));
         created(with(story(w + " archived", null, "<p>x</p>"), "status", "archived"));
         created(story(w + " public", null, "<p>x</p>"));
-        given().queryParam("q", w).get("/api/v1/search/suggest").then().statusCode(200)
+        given().queryParam("q", w)
+                .get("/api/v1/search/suggest")
+                .then()
+                .statusCode(200)
                 .body("items.text", equalTo(List.of(w + " public")));
     }
 }

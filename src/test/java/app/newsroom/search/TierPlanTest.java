@@ -1,11 +1,11 @@
 package app.newsroom.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TierPlanTest {
 
@@ -20,7 +20,8 @@ class TierPlanTest {
 
     @Test
     void shouldRankEveryMatchWhenNoTierFillsThePool() {
-        assertTrue(TierPlan.choose(Map.of(60, 0L, 40, 1L, 30, 5L, 20, 50L, 14, 120L, 10, 199L), 200, true).everyMatch());
+        assertTrue(TierPlan.choose(Map.of(60, 0L, 40, 1L, 30, 5L, 20, 50L, 14, 120L, 10, 199L), 200, true)
+                .everyMatch());
         assertTrue(TierPlan.choose(Map.of(), 200, false).everyMatch());
     }
 

@@ -1,11 +1,5 @@
 package app.newsroom.search;
 
-import static app.newsroom.Fixtures.article;
-import static app.newsroom.Fixtures.created;
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import static app.newsroom.Fixtures.article;
+import static app.newsroom.Fixtures.created;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The tiered path: with a tiny pool and tiers used from the first match, pages of a common word come from its impact
@@ -42,13 +42,19 @@ class TieredRankingTest {
         List<String> expected = new ArrayList<>();
         // strongest first: the word three times in the headline, twice, once, then only in the body
         for (int i = 0; i < 3; i++) {
-            expected.add(created(withText(w + " " + w + " " + w + " triple " + i, "2026-02-0" + (i + 1))).get("id").toString());
+            expected.add(created(withText(w + " " + w + " " + w + " triple " + i, "2026-02-0" + (i + 1)))
+                    .get("id")
+                    .toString());
         }
         for (int i = 0; i < 3; i++) {
-            expected.add(created(withText(w + " " + w + " double " + i, "2026-02-0" + (i + 1))).get("id").toString());
+            expected.add(created(withText(w + " " + w + " double " + i, "2026-02-0" + (i + 1)))
+                    .get("id")
+                    .toString());
         }
         for (int i = 0; i < 3; i++) {
-            expected.add(created(withText(w + " single " + i, "2026-02-0" + (i + 1))).get("id").toString());
+            expected.add(created(withText(w + " single " + i, "2026-02-0" + (i + 1)))
+                    .get("id")
+                    .toString());
         }
         Map<String, Object> bodyOnly = article("Body only " + w.substring(3));
         bodyOnly.put("body", "<p>" + w + "</p>");
@@ -58,20 +64,45 @@ class TieredRankingTest {
             java.util.Collections.reverse(expected.subList(start, start + 3));
         }
         // the plans the pages use: the highest tier holding the candidates a page needs (3 per page), then every match
-        SearchRepository.Match match = service.match(w, new app.newsroom.article.ArticleCriteria(List.of(), null, null,
-                null, null, null, app.newsroom.article.ArticleCriteria.Order.NEWEST,
-                app.newsroom.article.ArticleCriteria.Visibility.PUBLISHED)).orElseThrow();
-        assertEquals(List.of(30, 20, 10, 0), List.of(3, 6, 9, 12).stream()
-                .map(pool -> service.plan(match, pool, 10).level()).toList());
+        SearchRepository.Match match = service.match(
+                        w,
+                        new app.newsroom.article.ArticleCriteria(
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                app.newsroom.article.ArticleCriteria.Order.NEWEST,
+                                app.newsroom.article.ArticleCriteria.Visibility.PUBLISHED))
+                .orElseThrow();
+        assertEquals(
+                List.of(30, 20, 10, 0),
+                List.of(3, 6, 9, 12).stream()
+                        .map(pool -> service.plan(match, pool, 10).level())
+                        .toList());
 
         List<String> paged = new ArrayList<>();
         for (int page = 1; page <= 4; page++) {
-            paged.addAll(given().queryParam("q", w).queryParam("pageSize", 3).queryParam("page", page)
-                    .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.id"));
+            paged.addAll(given().queryParam("q", w)
+                    .queryParam("pageSize", 3)
+                    .queryParam("page", page)
+                    .get("/api/v1/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.id"));
         }
         assertEquals(expected, paged);
-        List<String> all = given().queryParam("q", w).queryParam("pageSize", 20).get("/api/v1/search").then()
-                .statusCode(200).extract().jsonPath().getList("items.id");
+        List<String> all = given().queryParam("q", w)
+                .queryParam("pageSize", 20)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
         assertEquals(expected, all);
         assertFalse(paged.isEmpty());
     }
@@ -83,7 +114,9 @@ class TieredRankingTest {
         List<String> expected = new ArrayList<>();
         // both words in the headline: the tier of all the words; then one in the headline, the other in the body
         for (int i = 0; i < 3; i++) {
-            expected.add(created(withText(w + " " + x + " both " + i, "2026-03-0" + (i + 1))).get("id").toString());
+            expected.add(created(withText(w + " " + x + " both " + i, "2026-03-0" + (i + 1)))
+                    .get("id")
+                    .toString());
         }
         for (int i = 0; i < 3; i++) {
             Map<String, Object> split = withText(w + " split " + i, "2026-03-0" + (i + 1));
@@ -93,15 +126,34 @@ class TieredRankingTest {
         for (int start = 0; start < 6; start += 3) {
             java.util.Collections.reverse(expected.subList(start, start + 3));
         }
-        SearchRepository.Match match = service.match(w + " " + x, new app.newsroom.article.ArticleCriteria(List.of(),
-                null, null, null, null, null, app.newsroom.article.ArticleCriteria.Order.NEWEST,
-                app.newsroom.article.ArticleCriteria.Visibility.PUBLISHED)).orElseThrow();
-        assertEquals(List.of(new TierPlan(10, true), new TierPlan(10, false), TierPlan.EVERY_MATCH),
-                List.of(3, 6, 9).stream().map(pool -> service.plan(match, pool, 6)).toList());
+        SearchRepository.Match match = service.match(
+                        w + " " + x,
+                        new app.newsroom.article.ArticleCriteria(
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                app.newsroom.article.ArticleCriteria.Order.NEWEST,
+                                app.newsroom.article.ArticleCriteria.Visibility.PUBLISHED))
+                .orElseThrow();
+        assertEquals(
+                List.of(new TierPlan(10, true), new TierPlan(10, false), TierPlan.EVERY_MATCH),
+                List.of(3, 6, 9).stream()
+                        .map(pool -> service.plan(match, pool, 6))
+                        .toList());
         List<String> paged = new ArrayList<>();
         for (int page = 1; page <= 2; page++) {
-            paged.addAll(given().queryParam("q", w + " " + x).queryParam("pageSize", 3).queryParam("page", page)
-                    .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.id"));
+            paged.addAll(given().queryParam("q", w + " " + x)
+                    .queryParam("pageSize", 3)
+                    .queryParam("page", page)
+                    .get("/api/v1/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.id"));
         }
         assertEquals(expected, paged);
     }

@@ -1,14 +1,5 @@
 package app.newsroom.security;
 
-import static app.newsroom.Fixtures.as;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
-
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -18,6 +9,14 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import static app.newsroom.Fixtures.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
 @QuarkusTest
 class ApiKeyTest {
 
@@ -26,17 +25,26 @@ class ApiKeyTest {
 
     @Test
     void shouldShowTheSecretOnceStoreOnlyItsHashAndRevokeAtOnce() {
-        var created = as("admin").contentType(ContentType.JSON).body(Map.of("name", "Partner: Example Daily", "role", "partner"))
-                .post("/api/v1/keys").then().statusCode(201)
+        var created = as("admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Partner: Example Daily", "role", "partner"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
                 .header("Location", notNullValue())
-                .body("key", startsWith("nr_")).body("role", equalTo("partner"))
-                .body("name", equalTo("Partner: Example Daily")).body("createdAt", notNullValue())
+                .body("key", startsWith("nr_"))
+                .body("role", equalTo("partner"))
+                .body("name", equalTo("Partner: Example Daily"))
+                .body("createdAt", notNullValue())
                 .extract();
         String id = created.path("id");
         String secret = created.path("key");
         org.junit.jupiter.api.Assertions.assertTrue(created.header("Location").endsWith("/api/v1/keys/" + id));
 
-        as("admin").get("/api/v1/keys").then().statusCode(200)
+        as("admin")
+                .get("/api/v1/keys")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id))
                 .body("items.find { it.id == '" + id + "' }.role", equalTo("partner"))
                 .body("items.find { it.id == '" + id + "' }", not(org.hamcrest.Matchers.hasKey("key")))
@@ -44,8 +52,8 @@ class ApiKeyTest {
         byte[] stored = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> repository.findById(java.util.UUID.fromString(id)).keyHash);
         org.junit.jupiter.api.Assertions.assertArrayEquals(ApiKeyService.hash(secret), stored);
-        org.junit.jupiter.api.Assertions.assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)
-                .contains(secret));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret));
 
         // the key works as a partner, and stops working the moment it is revoked
         given().auth().oauth2(secret).get("/api/v1/articles").then().statusCode(200);
@@ -58,20 +66,46 @@ class ApiKeyTest {
 
     @Test
     void shouldValidateKeyRequests() {
-        as("admin").contentType(ContentType.JSON).body(Map.of("name", "x", "role", "owner")).post("/api/v1/keys")
-                .then().statusCode(400).body("errors[0].field", equalTo("role"));
-        as("admin").contentType(ContentType.JSON).body(Map.of("name", " ", "role", "editor")).post("/api/v1/keys")
-                .then().statusCode(400).body("errors[0].field", equalTo("name"));
-        as("admin").contentType(ContentType.JSON).body(Map.of("name", "no role")).post("/api/v1/keys")
-                .then().statusCode(400).body("errors[0].field", equalTo("role"));
+        as("admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "role", "owner"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("role"));
+        as("admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", " ", "role", "editor"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        as("admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "no role"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("role"));
     }
 
     @Test
     void shouldLetAnAdminKeyDoWhatAnEditorDoes() {
-        String admin = as("admin").contentType(ContentType.JSON).body(Map.of("name", "second admin", "role", "admin"))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("key");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("headline", "Written by an admin key")).post("/api/v1/articles").then().statusCode(201)
+        String admin = as("admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "second admin", "role", "admin"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("headline", "Written by an admin key"))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/articles/"))
                 .body("headline", org.hamcrest.Matchers.equalTo("Written by an admin key"));
         given().auth().oauth2(admin).get("/api/v1/keys").then().statusCode(200);

@@ -1,16 +1,16 @@
 package app.newsroom.security;
 
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
 import static app.newsroom.Fixtures.editor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 class HeadersAndCorsTest {
@@ -20,9 +20,11 @@ class HeadersAndCorsTest {
 
     @Test
     void shouldAnswerPreflightsForBrowserFrontends() {
-        given().header("Origin", "https://frontend.example").header("Access-Control-Request-Method", "PATCH")
+        given().header("Origin", "https://frontend.example")
+                .header("Access-Control-Request-Method", "PATCH")
                 .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
-                .options("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11").then()
+                .options("/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("https://frontend.example"))
                 .header("Access-Control-Allow-Methods", containsString("PATCH"))
@@ -32,36 +34,57 @@ class HeadersAndCorsTest {
 
     @Test
     void shouldExposeCachingPagingAndRateLimitHeadersToBrowsers() {
-        String exposed = given().header("Origin", "https://frontend.example").get("/api/v1/articles").then()
-                .statusCode(200).header("Access-Control-Allow-Origin", equalTo("https://frontend.example"))
-                .extract().header("Access-Control-Expose-Headers");
-        for (String h : new String[] { "ETag", "Link", "Location", "Retry-After", "RateLimit-Limit",
-                "RateLimit-Remaining", "RateLimit-Reset" }) {
+        String exposed = given().header("Origin", "https://frontend.example")
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://frontend.example"))
+                .extract()
+                .header("Access-Control-Expose-Headers");
+        for (String h : new String[] {
+            "ETag", "Link", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"
+        }) {
             org.junit.jupiter.api.Assertions.assertTrue(exposed.contains(h), h + " not in " + exposed);
         }
     }
 
     @Test
     void shouldSendSafeHeadersOnApiResponsesAndKeepSwaggerUiWorking() {
-        given().get("/api/v1/articles").then().header("X-Content-Type-Options", equalTo("nosniff"))
+        given().get("/api/v1/articles")
+                .then()
+                .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"));
-        given().get("/api/v1/no-such-thing").then().statusCode(404).header("X-Content-Type-Options", equalTo("nosniff"));
+        given().get("/api/v1/no-such-thing")
+                .then()
+                .statusCode(404)
+                .header("X-Content-Type-Options", equalTo("nosniff"));
         given().get("/q/swagger-ui/").then().statusCode(200).header("Content-Security-Policy", nullValue());
     }
 
     @Test
     void shouldSendRateLimitHeadersOnEveryApiResponse() {
-        given().get("/api/v1/sections").then().statusCode(200)
-                .header("RateLimit-Limit", notNullValue()).header("RateLimit-Remaining", notNullValue())
+        given().get("/api/v1/sections")
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Limit", notNullValue())
+                .header("RateLimit-Remaining", notNullValue())
                 .header("RateLimit-Reset", notNullValue());
-        given().get("/api/v1/articles/no-such-slug").then().statusCode(404).header("RateLimit-Remaining", notNullValue());
+        given().get("/api/v1/articles/no-such-slug")
+                .then()
+                .statusCode(404)
+                .header("RateLimit-Remaining", notNullValue());
     }
 
     @Test
     void shouldAnswerOversizedBodiesWith413Problem() throws Exception {
         String big = "{\"headline\":\"x\",\"body\":\"" + "a".repeat(1_100_000) + "\"}";
-        editor().contentType(ContentType.JSON).body(big).post("/api/v1/articles").then().statusCode(413)
-                .contentType("application/problem+json").body("status", equalTo(413));
+        editor().contentType(ContentType.JSON)
+                .body(big)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
         // a chunked body of unknown length cannot be held to the limit: 411
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(articles.toString()))
                 .header("Content-Type", "application/json")
@@ -69,9 +92,10 @@ class HeadersAndCorsTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream("{\"headline\":\"x\"}".getBytes())))
                 .build();
-        var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                .send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         org.junit.jupiter.api.Assertions.assertEquals(411, response.statusCode(), response.body());
         org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("Content-Length"), response.body());
     }

@@ -31,8 +31,7 @@ public final class TestRedis {
     static final String REQUIRED = "redis-tests";
     private static Optional<String> url;
 
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     /** The URL of a Redis server that answers PING, or empty when none can be had here. */
     public static synchronized Optional<String> url() {
@@ -49,7 +48,8 @@ public final class TestRedis {
 
     private static String missing() {
         String configured = System.getenv("REDIS_URL");
-        return configured != null && !configured.isBlank() ? "nothing answers at REDIS_URL (" + configured + ")"
+        return configured != null && !configured.isBlank()
+                ? "nothing answers at REDIS_URL (" + configured + ")"
                 : "REDIS_URL is not set, nothing answers at 127.0.0.1:6379 and no redis-server is installed "
                         + "(apt-get install redis-server)";
     }
@@ -58,7 +58,8 @@ public final class TestRedis {
         String configured = System.getenv("REDIS_URL");
         if (configured != null && !configured.isBlank()) {
             URI uri = URI.create(configured);
-            return answers(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()) ? Optional.of(configured)
+            return answers(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())
+                    ? Optional.of(configured)
                     : Optional.empty();
         }
         if (answers("127.0.0.1", 6379)) {
@@ -78,7 +79,9 @@ public final class TestRedis {
         }
         Optional<Path> binary = Optional.ofNullable(System.getenv("PATH")).stream()
                 .flatMap(p -> java.util.Arrays.stream(p.split(java.io.File.pathSeparator)))
-                .map(dir -> Path.of(dir, "redis-server")).filter(Files::isExecutable).findFirst();
+                .map(dir -> Path.of(dir, "redis-server"))
+                .filter(Files::isExecutable)
+                .findFirst();
         if (binary.isEmpty()) {
             return Optional.empty();
         }
@@ -88,9 +91,21 @@ public final class TestRedis {
                 port = socket.getLocalPort();
             }
             Path dir = Files.createTempDirectory("newsroom-test-redis");
-            Process server = new ProcessBuilder(binary.get().toString(), "--port", String.valueOf(port), "--bind",
-                    "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+            Process server = new ProcessBuilder(
+                            binary.get().toString(),
+                            "--port",
+                            String.valueOf(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile())
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "test-redis-stop"));
             for (int i = 0; i < 100; i++) {
                 if (answers("127.0.0.1", port)) {

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
 
@@ -36,7 +38,7 @@ public final class Fixtures {
     /** The bootstrap admin key of the test profile (application.properties, %test). */
     public static final String ADMIN_KEY = "test-admin-key-for-the-test-profile-only";
 
-    private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
     /** A live key with this role, made once per test run through POST /keys. */
     public static String key(String role) {
@@ -57,11 +59,11 @@ public final class Fixtures {
     }
 
     /** A request as an editor. */
-    public static io.restassured.specification.RequestSpecification editor() {
+    public static RequestSpecification editor() {
         return given().auth().oauth2(key("editor"));
     }
 
-    public static io.restassured.specification.RequestSpecification as(String role) {
+    public static RequestSpecification as(String role) {
         return role == null ? given() : given().auth().oauth2(key(role));
     }
 

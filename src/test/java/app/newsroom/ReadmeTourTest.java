@@ -1,10 +1,12 @@
 package app.newsroom;
 
+import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -116,7 +118,7 @@ class ReadmeTourTest {
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         return path != null
-                && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                && Arrays.stream(path.split(File.pathSeparator))
                         .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 }

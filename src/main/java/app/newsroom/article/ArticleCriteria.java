@@ -57,7 +57,7 @@ public record ArticleCriteria(
         if (!value.matches(ArticleDtos.LANGUAGE_PATTERN)) {
             throw ProblemException.badRequest("language", "must be a BCP 47 language tag such as en");
         }
-        return java.util.Locale.forLanguageTag(value).toLanguageTag();
+        return Locale.forLanguageTag(value).toLanguageTag();
     }
 
     /** Parses the Guardian tag syntax: comma-separated groups that must all match, each a pipe-separated alternative. */

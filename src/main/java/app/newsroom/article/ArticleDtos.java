@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import app.newsroom.common.Examples;
+import app.newsroom.common.Page;
 import app.newsroom.common.RfcDateTimeDeserializer;
 import app.newsroom.common.Slugs;
 import app.newsroom.tag.TagDtos.TagRef;
@@ -194,7 +195,7 @@ public final class ArticleDtos {
     public record ArticleRef(UUID id, String slug, String headline) {}
 
     @Schema(name = "ArticlePage", description = "A page of articles in summary form", example = Examples.ARTICLE_PAGE)
-    record ArticlePage(List<ArticleSummary> items, app.newsroom.common.Page.PageInfo page) {}
+    record ArticlePage(List<ArticleSummary> items, Page.PageInfo page) {}
 
     @Schema(name = "Section", description = "A section in use, with its published articles")
     public record SectionCount(

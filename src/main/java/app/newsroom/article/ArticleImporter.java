@@ -3,31 +3,42 @@ package app.newsroom.article;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.newsroom.article.ArticleDtos.ArticleRequest;
 import app.newsroom.article.ImportDtos.LineResult;
 import app.newsroom.common.Constraints;
+import app.newsroom.common.Html;
 import app.newsroom.common.Ids;
 import app.newsroom.common.JsonBody;
+import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.Problem;
 import app.newsroom.common.ProblemException;
 import app.newsroom.common.Times;
 import app.newsroom.tag.Tag;
+import app.newsroom.tag.TagService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -47,7 +58,7 @@ class ArticleImporter {
 
     private final ArticleService service;
     private final ArticleRepository articles;
-    private final app.newsroom.tag.TagService tags;
+    private final TagService tags;
     private final ObjectMapper mapper;
     private final ManagedExecutor executor;
 
@@ -56,10 +67,10 @@ class ArticleImporter {
     ArticleImporter(
             ArticleService service,
             ArticleRepository articles,
-            app.newsroom.tag.TagService tags,
+            TagService tags,
             ObjectMapper mapper,
             ManagedExecutor executor,
-            app.newsroom.common.NewsroomConfig config) {
+            NewsroomConfig config) {
         this.writerCount = config.importing().writers();
         this.executor = executor;
         this.tags = tags;
@@ -68,7 +79,7 @@ class ArticleImporter {
         this.mapper = mapper;
     }
 
-    private record Pending(int line, ArticleRequest request, app.newsroom.common.Html.Clean body) {}
+    private record Pending(int line, ArticleRequest request, Html.Clean body) {}
 
     ImportDtos.Report importLines(BufferedReader reader) {
         List<LineResult> results = new ArrayList<>();
@@ -101,7 +112,7 @@ class ArticleImporter {
                     }
                     service.checkLinkShapes(request.relatedLinks(), null);
                     String family = slugFamily(request);
-                    batch.add(new Pending(lineNo, request, app.newsroom.common.Html.clean(request.body())));
+                    batch.add(new Pending(lineNo, request, Html.clean(request.body())));
                     keys.add(family);
                 } catch (RuntimeException e) {
                     results.add(LineResult.error(lineNo, errors(e)));
@@ -130,7 +141,7 @@ class ArticleImporter {
     }
 
     /** A slug and the slugs generated from it ({@code syria-talks}, {@code syria-talks-2}) share one family. */
-    private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("-\\d+$");
+    private static final Pattern SUFFIX = Pattern.compile("-\\d+$");
 
     /**
      * What a line could collide on with a line of another batch written at the same time: its slug family (the slug
@@ -139,7 +150,7 @@ class ArticleImporter {
      */
     private static String slugFamily(ArticleRequest request) {
         if (request.tags() != null) {
-            app.newsroom.tag.TagService.bySlug(request.tags());
+            TagService.bySlug(request.tags());
         }
         String slug = request.slug() != null
                 ? SUFFIX.matcher(request.slug()).replaceFirst("")
@@ -178,7 +189,7 @@ class ArticleImporter {
             while (true) {
                 collectFinished();
                 Running conflicting = running.stream()
-                        .filter(r -> !java.util.Collections.disjoint(r.families(), families))
+                        .filter(r -> !Collections.disjoint(r.families(), families))
                         .findFirst()
                         .orElse(null);
                 if (conflicting != null) {
@@ -249,7 +260,7 @@ class ArticleImporter {
             if (p.request().relatedLinks() != null) {
                 p.request().relatedLinks().stream()
                         .map(ArticleDtos.RelatedLinkRequest::articleId)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .forEach(targets::add);
             }
         }
@@ -269,9 +280,9 @@ class ArticleImporter {
                         .distinct()
                         .toList(),
                 knownTags);
-        articles.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        articles.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         List<LineResult> results = new ArrayList<>(batch.size());
-        Map<UUID, Article> freshArticles = new java.util.LinkedHashMap<>();
+        Map<UUID, Article> freshArticles = new LinkedHashMap<>();
         Map<UUID, List<ArticleDtos.RelatedLinkRequest>> freshLinks = new HashMap<>();
         Set<UUID> firstSeen = new HashSet<>();
         for (Pending p : batch) {
@@ -332,7 +343,7 @@ class ArticleImporter {
         if (fresh.isEmpty()) {
             return;
         }
-        articles.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+        articles.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (var article = connection.prepareStatement("""
                     INSERT INTO article (id, slug, headline, standfirst, body, body_text, byline, section, language,
                                          status, published_at, created_at, updated_at, version, word_count)
@@ -353,10 +364,9 @@ class ArticleImporter {
                     article.setString(8, a.section);
                     article.setString(9, a.language);
                     article.setString(10, a.status.toString());
-                    article.setObject(
-                            11, a.publishedAt == null ? null : a.publishedAt.atOffset(java.time.ZoneOffset.UTC));
-                    article.setObject(12, a.createdAt.atOffset(java.time.ZoneOffset.UTC));
-                    article.setObject(13, a.updatedAt.atOffset(java.time.ZoneOffset.UTC));
+                    article.setObject(11, a.publishedAt == null ? null : a.publishedAt.atOffset(ZoneOffset.UTC));
+                    article.setObject(12, a.createdAt.atOffset(ZoneOffset.UTC));
+                    article.setObject(13, a.updatedAt.atOffset(ZoneOffset.UTC));
                     article.setLong(14, a.version);
                     article.setInt(15, a.wordCount);
                     article.addBatch();
@@ -396,7 +406,7 @@ class ArticleImporter {
         if (Constraints.linkTargetGone(cause)) {
             return List.of(new Problem.FieldError(Constraints.LINK_TARGET_FIELD, Constraints.LINK_TARGET_GONE));
         }
-        java.util.Optional<String> constraint = Constraints.violated(cause);
+        Optional<String> constraint = Constraints.violated(cause);
         if (constraint.isPresent() && Constraints.RETRYABLE.contains(constraint.get())) {
             return List.of(new Problem.FieldError("slug", "conflicts with another article written at the same time"));
         }

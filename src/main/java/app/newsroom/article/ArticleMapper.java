@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import app.newsroom.article.ArticleDtos.ArticleRef;
 import app.newsroom.article.ArticleDtos.ArticleResponse;
@@ -64,7 +65,7 @@ final class ArticleMapper {
             written.add(l);
         }
         form.put("relatedLinks", written);
-        form.values().removeIf(java.util.Objects::isNull);
+        form.values().removeIf(Objects::isNull);
         return form;
     }
 

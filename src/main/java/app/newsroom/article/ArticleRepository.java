@@ -1,18 +1,36 @@
 package app.newsroom.article;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
+import org.hibernate.Hibernate;
+import org.hibernate.query.NativeQuery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import app.newsroom.common.QueryParams;
+import app.newsroom.tag.TagDtos;
+import app.newsroom.tag.TagType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -35,7 +53,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     public Optional<Article> findBySlug(String slug) {
         return getEntityManager()
                 .createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.slug = :slug", Article.class)
-                .unwrap(org.hibernate.query.NativeQuery.class)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedEntityClass(Article.class)
                 .setParameter("slug", slug)
                 .getResultStream()
@@ -52,12 +70,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         @SuppressWarnings("unchecked")
         List<Article> found = getEntityManager()
                 .createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.id = ANY(:ids)", Article.class)
-                .unwrap(org.hibernate.query.NativeQuery.class)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedEntityClass(Article.class)
                 .setParameter("ids", ids.toArray(new UUID[0]))
                 .getResultList();
         if (!found.isEmpty()) {
-            org.hibernate.Hibernate.initialize(found.get(0).tags);
+            Hibernate.initialize(found.get(0).tags);
         }
         Map<UUID, Article> byId = new HashMap<>();
         found.forEach(a -> byId.put(a.id, a));
@@ -115,24 +133,23 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             ArticleDtos.ArticleSummary summary = summaryOf(r, 0);
             byId.put(summary.id(), summary);
         }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The summary in the {@link #SUMMARY_COLUMNS} of a row, starting at column {@code first}. */
     public static ArticleDtos.ArticleSummary summaryOf(Object[] row, int first) {
-        Object[] r = java.util.Arrays.copyOfRange(row, first, first + SUMMARY_WIDTH);
-        List<app.newsroom.tag.TagDtos.TagRef> tags = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode t : json((String) r[13])) {
-            tags.add(new app.newsroom.tag.TagDtos.TagRef(
+        Object[] r = Arrays.copyOfRange(row, first, first + SUMMARY_WIDTH);
+        List<TagDtos.TagRef> tags = new ArrayList<>();
+        for (JsonNode t : json((String) r[13])) {
+            tags.add(new TagDtos.TagRef(
                     t.get(0).asText(),
                     t.get(1).asText(),
-                    app.newsroom.tag.TagType.valueOf(t.get(2).asText().toUpperCase(java.util.Locale.ROOT))));
+                    TagType.valueOf(t.get(2).asText().toUpperCase(Locale.ROOT))));
         }
         List<ArticleDtos.RelatedLinkResponse> links = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode l : json((String) r[14])) {
+        for (JsonNode l : json((String) r[14])) {
             UUID linkId = UUID.fromString(l.get(0).asText());
             int position = l.get(1).asInt();
             links.add(
@@ -157,7 +174,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 (String) r[4],
                 (String) r[5],
                 (String) r[6],
-                ArticleStatus.valueOf(((String) r[7]).toUpperCase(java.util.Locale.ROOT)),
+                ArticleStatus.valueOf(((String) r[7]).toUpperCase(Locale.ROOT)),
                 instant(r[8]),
                 instant(r[9]),
                 instant(r[10]),
@@ -167,18 +184,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 links);
     }
 
-    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+    private static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
     }
 
     /** A JSON array of arrays as json_agg writes it; none for NULL (no rows). */
-    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    private static JsonNode json(String text) {
         if (text == null) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
         try {
             return JSON.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("not JSON from json_agg", e);
         }
     }
@@ -190,10 +207,10 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (value instanceof Instant i) {
             return i;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
         throw new IllegalStateException("not a timestamp: " + value.getClass());
@@ -210,15 +227,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .createNativeQuery(
                         "SELECT l.* FROM related_link l WHERE l.article_id = ANY(:ids) ORDER BY l.position",
                         RelatedLink.class)
-                .unwrap(org.hibernate.query.NativeQuery.class)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedEntityClass(RelatedLink.class)
                 .setParameter("ids", articleIds.toArray(new UUID[0]))
                 .getResultList();
         // internal targets: one batch fetch for all of them
-        links.stream()
-                .filter(l -> l.target != null)
-                .findFirst()
-                .ifPresent(l -> org.hibernate.Hibernate.initialize(l.target));
+        links.stream().filter(l -> l.target != null).findFirst().ifPresent(l -> Hibernate.initialize(l.target));
         for (RelatedLink link : links) {
             byArticle.computeIfAbsent(link.article.id, k -> new ArrayList<>()).add(link);
         }
@@ -234,7 +248,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Slugs taken by any of these bases or their {@code base-N}, to choose the next free suffix; one statement. */
     @SuppressWarnings("unchecked")
-    public List<String> slugsLike(java.util.Collection<String> bases) {
+    public List<String> slugsLike(Collection<String> bases) {
         // bases are slugs: [a-z0-9-] only, so no LIKE wildcard needs escaping
         return getEntityManager()
                 .createNativeQuery("SELECT slug FROM article WHERE slug = ANY(:bases) OR slug LIKE ANY(:patterns)")
@@ -245,13 +259,13 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Articles by slug; one statement. */
     @SuppressWarnings("unchecked")
-    public List<Article> findBySlugs(java.util.Collection<String> slugs) {
+    public List<Article> findBySlugs(Collection<String> slugs) {
         if (slugs.isEmpty()) {
             return List.of();
         }
         return getEntityManager()
                 .createNativeQuery("SELECT " + COLUMNS + " FROM article a WHERE a.slug = ANY(:slugs)", Article.class)
-                .unwrap(org.hibernate.query.NativeQuery.class)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedEntityClass(Article.class)
                 .setParameter("slugs", slugs.toArray(new String[0]))
                 .getResultList();
@@ -259,11 +273,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Which of these ids are articles; one statement. */
     @SuppressWarnings("unchecked")
-    public java.util.Set<UUID> existing(java.util.Collection<UUID> ids) {
+    public Set<UUID> existing(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(getEntityManager()
+        return new HashSet<>(getEntityManager()
                 .createNativeQuery("SELECT a.id FROM article a WHERE a.id = ANY(:ids)")
                 .setParameter("ids", ids.toArray(new UUID[0]))
                 .getResultList());
@@ -396,7 +410,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (criteria.section() != null) {
             where.append(" AND (a.section = :section OR a.section LIKE :sectionPrefix ESCAPE '\\')");
             params.put("section", criteria.section());
-            params.put("sectionPrefix", app.newsroom.common.QueryParams.likeEscape(criteria.section()) + "/%");
+            params.put("sectionPrefix", QueryParams.likeEscape(criteria.section()) + "/%");
         }
         if (criteria.language() != null) {
             where.append(" AND a.language = :language");

@@ -1,6 +1,10 @@
 package app.newsroom.article;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -344,9 +348,8 @@ public class ArticleResource {
                     { "type": "urn:newsroom:problem:payload-too-large", "title": "Payload too large", "status": 413,
                       "detail": "The request body has 80000000 bytes; this operation accepts at most 67108864.",
                       "instance": "/api/v1/articles/import" }""")))
-    public ImportDtos.Report importArticles(java.io.InputStream body) {
-        return importer.importLines(new java.io.BufferedReader(
-                new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8)));
+    public ImportDtos.Report importArticles(InputStream body) {
+        return importer.importLines(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
     }
 
     @PUT

@@ -2,14 +2,18 @@ package app.newsroom.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +28,14 @@ import app.newsroom.article.ArticleDtos.ArticleSummary;
 import app.newsroom.article.ArticleDtos.RelatedLinkRequest;
 import app.newsroom.article.ArticleDtos.SectionCount;
 import app.newsroom.common.Constraints;
+import app.newsroom.common.Html;
 import app.newsroom.common.HttpCaching;
 import app.newsroom.common.Ids;
 import app.newsroom.common.JsonBody;
 import app.newsroom.common.Page;
 import app.newsroom.common.PageRequest;
 import app.newsroom.common.ProblemException;
+import app.newsroom.common.QueryParams;
 import app.newsroom.common.Slugs;
 import app.newsroom.common.Times;
 import app.newsroom.common.Validation;
@@ -102,9 +108,9 @@ public class ArticleService {
 
     /** The full public form of each of these articles that the public may see now; the others are absent. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
-    public Map<UUID, ArticleDtos.ArticleResponse> publicForms(java.util.Collection<UUID> ids) {
+    public Map<UUID, ArticleDtos.ArticleResponse> publicForms(Collection<UUID> ids) {
         Instant now = Instant.now();
-        List<UUID> wanted = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<UUID> wanted = List.copyOf(new LinkedHashSet<>(ids));
         Map<UUID, List<RelatedLink>> links = articles.linksOf(wanted);
         Map<UUID, ArticleDtos.ArticleResponse> forms = new HashMap<>();
         for (Article a : articles.findWithTags(wanted)) {
@@ -124,7 +130,7 @@ public class ArticleService {
         }
         List<UUID> ids = articles.page(criteria, groups.get(), 0, limit, false).ids();
         Map<UUID, ArticleDtos.ArticleResponse> forms = publicForms(ids);
-        return ids.stream().map(forms::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(forms::get).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -141,10 +147,8 @@ public class ArticleService {
         Map<String, UUID> ids = new HashMap<>();
         tagRepository.findBySlugs(slugs).forEach(t -> ids.put(t.slug, t.id));
         for (List<String> group : criteria.tagGroups()) {
-            List<UUID> resolved = group.stream()
-                    .map(ids::get)
-                    .filter(java.util.Objects::nonNull)
-                    .toList();
+            List<UUID> resolved =
+                    group.stream().map(ids::get).filter(Objects::nonNull).toList();
             if (resolved.isEmpty()) {
                 return Optional.empty();
             }
@@ -249,19 +253,18 @@ public class ArticleService {
 
     /** Writes a request into the entity; {@code knownTags} is shared by the writes of one batch. */
     void apply(Article article, ArticleRequest request, Map<String, Tag> knownTags) {
-        apply(article, request, knownTags, app.newsroom.common.Html.clean(request.body()));
+        apply(article, request, knownTags, Html.clean(request.body()));
     }
 
     /** The same, with the body already sanitized (the import does that while the previous batch is written). */
-    void apply(
-            Article article, ArticleRequest request, Map<String, Tag> knownTags, app.newsroom.common.Html.Clean body) {
+    void apply(Article article, ArticleRequest request, Map<String, Tag> knownTags, Html.Clean body) {
         // resolve tags before touching the entity: a query after a change would flush it early (a second version)
         List<Tag> resolved = tags.resolveOrCreate(request.tags(), knownTags);
         article.headline = request.headline().trim();
         article.standfirst = blankToNull(request.standfirst());
         article.body = body.html();
         article.bodyText = body.text();
-        article.wordCount = app.newsroom.common.Html.wordCount(article.bodyText);
+        article.wordCount = Html.wordCount(article.bodyText);
         article.byline = blankToNull(request.byline());
         article.section = request.section();
         article.language = request.language() == null
@@ -317,8 +320,7 @@ public class ArticleService {
     void check(ArticleRequest request) {
         validation.check(request);
         if (request.publishedAt() != null
-                && !app.newsroom.common.QueryParams.inRange(
-                        request.publishedAt().toInstant())) {
+                && !QueryParams.inRange(request.publishedAt().toInstant())) {
             throw ProblemException.badRequest("publishedAt", "must be between the years 1 and 9999");
         }
     }
@@ -424,8 +426,7 @@ public class ArticleService {
                 }
                 Log.debugf("Write lost a race on %s, attempt %d", constraint.get(), attempt);
                 try {
-                    Thread.sleep(
-                            java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

@@ -6,6 +6,8 @@ import jakarta.persistence.Converter;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import app.newsroom.common.LowercaseEnumConverter;
+
 /** Editorial status. A published article with a future publishedAt is scheduled: public only from then on. */
 public enum ArticleStatus {
     DRAFT,
@@ -19,7 +21,7 @@ public enum ArticleStatus {
     }
 
     @Converter(autoApply = true)
-    static class JpaConverter extends app.newsroom.common.LowercaseEnumConverter<ArticleStatus> {
+    static class JpaConverter extends LowercaseEnumConverter<ArticleStatus> {
         JpaConverter() {
             super(ArticleStatus.class);
         }

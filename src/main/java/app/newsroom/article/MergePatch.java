@@ -3,6 +3,7 @@ package app.newsroom.article;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** JSON Merge Patch, RFC 7396 §2: objects merge member by member, null removes, anything else replaces. */
@@ -16,7 +17,7 @@ final class MergePatch {
         }
         ObjectNode result = target != null && target.isObject()
                 ? ((ObjectNode) target).deepCopy()
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                : JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.newsroom.common.HttpCaching;
 import app.newsroom.common.NewsroomConfig;
 
 /**
@@ -36,7 +37,7 @@ public class CachePolicy {
     }
 
     /** Answers that depend on the caller's key: kept by the caller's own browser only, revalidated on every use. */
-    public static final String PRIVATE = app.newsroom.common.HttpCaching.PRIVATE;
+    public static final String PRIVATE = HttpCaching.PRIVATE;
     /** Answers vary with compression, and with the key wherever a key changes them (drafts for editors). */
     public static final String VARY = "Accept-Encoding, Authorization";
 

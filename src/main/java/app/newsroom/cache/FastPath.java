@@ -1,5 +1,9 @@
 package app.newsroom.cache;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -95,8 +99,7 @@ class FastPath {
         }
         headers.set(HttpHeaders.ETAG, kept.etag);
         if (kept.lastModified != null) {
-            headers.set(
-                    HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(kept.lastModified.atZone(java.time.ZoneOffset.UTC)));
+            headers.set(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(kept.lastModified.atZone(ZoneOffset.UTC)));
         }
         if (kept.link != null) {
             headers.set("Link", kept.link);
@@ -141,6 +144,6 @@ class FastPath {
     }
 
     /** IMF-fixdate (RFC 9110 §5.6.7): two-digit days, English names, GMT. */
-    private static final java.time.format.DateTimeFormatter HTTP_DATE =
-            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 }

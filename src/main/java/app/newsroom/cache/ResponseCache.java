@@ -12,6 +12,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import app.newsroom.common.NewsroomConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 
 /**
  * The answers of public GETs, as sent, bounded by their size in bytes (Caffeine, {@code newsroom.cache.max-size}),
@@ -50,8 +52,8 @@ public class ResponseCache {
      * The key of an answer: audience ({@code public} or {@code partner}), host (feeds write absolute links), and URI with
      * its query, as the client sent them.
      */
-    static String key(String audience, io.vertx.core.http.HttpServerRequest request) {
-        io.vertx.core.net.HostAndPort authority = request.authority(); // Host, or HTTP/2's :authority
+    static String key(String audience, HttpServerRequest request) {
+        HostAndPort authority = request.authority(); // Host, or HTTP/2's :authority
         return audience + ' ' + (authority == null ? "" : authority.toString()) + ' ' + request.uri();
     }
 

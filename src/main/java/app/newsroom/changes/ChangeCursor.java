@@ -1,5 +1,6 @@
 package app.newsroom.changes;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -44,9 +45,7 @@ record ChangeCursor(String txid, long seq, long generation) {
                 throw new IllegalArgumentException();
             }
             return new ChangeCursor(
-                    new java.math.BigInteger(m.group(1)).toString(),
-                    Long.parseLong(m.group(2)),
-                    Long.parseLong(m.group(3)));
+                    new BigInteger(m.group(1)).toString(), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(
                     "since",
@@ -55,7 +54,7 @@ record ChangeCursor(String txid, long seq, long generation) {
     }
 
     boolean isBefore(String otherTxid, long otherSeq) {
-        int byTx = new java.math.BigInteger(txid).compareTo(new java.math.BigInteger(otherTxid));
+        int byTx = new BigInteger(txid).compareTo(new BigInteger(otherTxid));
         return byTx < 0 || byTx == 0 && seq < otherSeq;
     }
 }

@@ -3,6 +3,7 @@ package app.newsroom.common;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
 /**
@@ -34,11 +35,9 @@ class BodySizeLimit {
             } catch (NumberFormatException e) {
                 declared = -1;
             }
-            io.vertx.core.http.HttpMethod method = ctx.request().method();
+            HttpMethod method = ctx.request().method();
             boolean streamed = length == null
-                    && (method == io.vertx.core.http.HttpMethod.POST
-                            || method == io.vertx.core.http.HttpMethod.PUT
-                            || method == io.vertx.core.http.HttpMethod.PATCH);
+                    && (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH);
             if (streamed && limit == defaultLimit) {
                 // a body of unknown length cannot be held to 1 MiB before it is read: ask for its length (RFC 9110 411)
                 ctx.response().putHeader("Connection", "close");

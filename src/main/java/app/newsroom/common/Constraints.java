@@ -1,6 +1,7 @@
 package app.newsroom.common;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -10,7 +11,7 @@ public final class Constraints {
     private Constraints() {}
 
     /** Unique indexes whose violation means a generated value lost a race: a retry picks the next one. */
-    public static final java.util.Set<String> RETRYABLE = java.util.Set.of("article_slug_key", "tag_slug_key");
+    public static final Set<String> RETRYABLE = Set.of("article_slug_key", "tag_slug_key");
 
     /** What a write that lost a race with the deletion of an internal link's target is told, and where. */
     public static final String LINK_TARGET_FIELD = "relatedLinks";

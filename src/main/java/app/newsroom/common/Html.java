@@ -2,6 +2,7 @@ package app.newsroom.common;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -63,7 +64,7 @@ public final class Html {
             return new Clean("", "");
         }
         Document dirty = Jsoup.parseBodyFragment(html, "");
-        Document clean = new org.jsoup.safety.Cleaner(SAFE).clean(dirty);
+        Document clean = new Cleaner(SAFE).clean(dirty);
         clean.outputSettings(OUTPUT);
         return new Clean(clean.body().html().trim(), clean.body().text().trim());
     }

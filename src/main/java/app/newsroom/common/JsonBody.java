@@ -1,5 +1,7 @@
 package app.newsroom.common;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +32,9 @@ public final class JsonBody {
     }
 
     /** What is wrong with a body that did not parse, as field errors ({@code (body)} when it is not JSON at all). */
-    public static java.util.List<Problem.FieldError> errors(Invalid invalid) {
+    public static List<Problem.FieldError> errors(Invalid invalid) {
         Problem.FieldError error = ProblemMappers.fieldError(invalid.json());
-        return java.util.List.of(
+        return List.of(
                 error != null
                         ? error
                         : new Problem.FieldError("(body)", "not valid JSON" + ProblemMappers.where(invalid.json())));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -35,8 +36,7 @@ class JsonSetup implements ObjectMapperCustomizer {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(
-                        p, NUL_MESSAGE, value, String.class);
+                throw InvalidFormatException.from(p, NUL_MESSAGE, value, String.class);
             }
             return value;
         }

@@ -1,7 +1,13 @@
 package app.newsroom.common;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Typed application configuration ({@code newsroom.*}). */
 @ConfigMapping(prefix = "newsroom")
@@ -10,7 +16,7 @@ public interface NewsroomConfig {
     Paging paging();
 
     /** The bootstrap admin key (NEWSROOM_ADMIN_KEY), installed at start so a fresh install can be administered. */
-    java.util.Optional<String> adminKey();
+    Optional<String> adminKey();
 
     RateLimit rateLimit();
 
@@ -19,7 +25,7 @@ public interface NewsroomConfig {
     Limits limits();
 
     /** The bulk import ({@code newsroom.import.*}). */
-    @io.smallrye.config.WithName("import")
+    @WithName("import")
     Import importing();
 
     Feeds feeds();
@@ -63,7 +69,7 @@ public interface NewsroomConfig {
 
         /** The window each limit counts over. */
         @WithDefault("60S")
-        java.time.Duration window();
+        Duration window();
 
         /** Requests per window for a client without a key, per client address. */
         @WithDefault("120")
@@ -89,11 +95,11 @@ public interface NewsroomConfig {
     interface Limits {
         /** Largest request body, except the import's. */
         @WithDefault("1M")
-        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+        MemorySize maxBodySize();
 
         /** Largest NDJSON import body. */
         @WithDefault("64M")
-        io.quarkus.runtime.configuration.MemorySize maxImportSize();
+        MemorySize maxImportSize();
     }
 
     interface Import {
@@ -108,7 +114,7 @@ public interface NewsroomConfig {
     interface Changes {
         /** How long superseded entries and deletions stay in the change log; older cursors answer 410. */
         @WithDefault("30D")
-        java.time.Duration retention();
+        Duration retention();
 
         /** Entries per page when the client gives no limit. */
         @WithDefault("100")
@@ -129,7 +135,7 @@ public interface NewsroomConfig {
 
     interface Feeds {
         /** Public site whose article pages feed items link to ({@code <site-url>/<slug>}); default: the API URL. */
-        java.util.Optional<String> siteUrl();
+        Optional<String> siteUrl();
 
         /** The feeds' title. */
         @WithDefault("newsroom")
@@ -166,7 +172,7 @@ public interface NewsroomConfig {
          * at least this long, longer for costly counts (see {@code Revalidating}).
          */
         @WithDefault("10s")
-        java.time.Duration freshFor();
+        Duration freshFor();
 
         /**
          * How long a match total no longer fresh (with its facets, tier counts and did-you-mean) may still be answered
@@ -174,7 +180,7 @@ public interface NewsroomConfig {
          * count.
          */
         @WithDefault("60s")
-        java.time.Duration staleFor();
+        Duration staleFor();
 
         /** How often the did-you-mean vocabulary takes in changed articles ({@code off} disables it). */
         @WithDefault("30s")
@@ -188,15 +194,15 @@ public interface NewsroomConfig {
 
         /** The most the in-process cache holds: bodies and their gzipped copies, with a small allowance per entry. */
         @WithDefault("64M")
-        io.quarkus.runtime.configuration.MemorySize maxSize();
+        MemorySize maxSize();
 
         /** How often the listening connection is checked: a connection lost silently is noticed within this. */
         @WithDefault("2s")
-        java.time.Duration heartbeat();
+        Duration heartbeat();
 
         /** How long a write waits, at most, for this instance to have taken in its own notifications. */
         @WithDefault("2s")
-        java.time.Duration writeWait();
+        Duration writeWait();
 
         /** One article ({@code GET /articles/{idOrSlug}}). */
         Policy article();
@@ -213,16 +219,16 @@ public interface NewsroomConfig {
         /** How long shared caches and browsers may keep an anonymous answer of one kind. */
         interface Policy {
             /** {@code max-age}: fresh for this long. */
-            java.time.Duration maxAge();
+            Duration maxAge();
 
             /** {@code s-maxage}: fresh for this long in shared caches (a CDN that the service purges); default max-age. */
-            java.util.Optional<java.time.Duration> sharedMaxAge();
+            Optional<Duration> sharedMaxAge();
 
             /** {@code stale-while-revalidate}: then served stale for this long while fetched again. */
-            java.time.Duration staleWhileRevalidate();
+            Duration staleWhileRevalidate();
 
             /** {@code stale-if-error}: served stale for this long when the service cannot answer. */
-            java.time.Duration staleIfError();
+            Duration staleIfError();
         }
     }
 
@@ -231,7 +237,7 @@ public interface NewsroomConfig {
          * Where to send key purges ({@code PURGE} with the keys in {@code xkey-purge} suits the Varnish configuration
          * in {@code deploy/varnish}); none: no CDN is purged.
          */
-        java.util.Optional<java.net.URI> purgeUrl();
+        Optional<URI> purgeUrl();
 
         /** The purge request's method ({@code PURGE} for Varnish; {@code POST} for Fastly's API). */
         @WithDefault("PURGE")
@@ -242,10 +248,10 @@ public interface NewsroomConfig {
         String purgeHeader();
 
         /** A header that authenticates the purge (e.g. {@code Fastly-Key}); its value is {@code purge-token}. */
-        java.util.Optional<String> purgeTokenHeader();
+        Optional<String> purgeTokenHeader();
 
         /** The value of {@code purge-token-header}; a secret: environment only ({@code NEWSROOM_CDN_PURGE_TOKEN}). */
-        java.util.Optional<String> purgeToken();
+        Optional<String> purgeToken();
 
         /** Most keys per purge request. */
         @WithDefault("200")

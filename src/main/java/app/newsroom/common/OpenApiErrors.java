@@ -12,9 +12,17 @@ import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.newsroom.security.OpenApiSecurity;
 
 /**
  * Documents the error responses API operations share as problem+json (400, 401, 406, 429, 500, 503; 403 where a key
@@ -35,9 +43,9 @@ public class OpenApiErrors implements OASFilter {
         }
         openAPI.getComponents()
                 .addSecurityScheme(
-                        app.newsroom.security.OpenApiSecurity.SCHEME,
+                        OpenApiSecurity.SCHEME,
                         OASFactory.createSecurityScheme()
-                                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                                .type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer")
                                 .bearerFormat("opaque API key")
                                 .description(
@@ -62,8 +70,8 @@ public class OpenApiErrors implements OASFilter {
                 if (!keyRequired) {
                     // anonymous, or with a key (its own rate limit; drafts for editors): both are documented
                     operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
-                    operation.addSecurityRequirement(OASFactory.createSecurityRequirement()
-                            .addScheme(app.newsroom.security.OpenApiSecurity.SCHEME));
+                    operation.addSecurityRequirement(
+                            OASFactory.createSecurityRequirement().addScheme(OpenApiSecurity.SCHEME));
                 }
                 ndjsonExample(operation);
                 add(
@@ -179,7 +187,7 @@ public class OpenApiErrors implements OASFilter {
         });
     }
 
-    private static boolean nullable(org.eclipse.microprofile.openapi.models.media.Schema schema) {
+    private static boolean nullable(Schema schema) {
         if (schema.getType() != null && schema.getType().contains(SchemaType.NULL)) {
             return true;
         }
@@ -286,8 +294,7 @@ public class OpenApiErrors implements OASFilter {
     private static boolean hasHeader(Operation operation, String name) {
         return operation.getParameters() != null
                 && operation.getParameters().stream()
-                        .anyMatch(p -> name.equalsIgnoreCase(p.getName())
-                                && p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER);
+                        .anyMatch(p -> name.equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER);
     }
 
     private static void add(APIResponses responses, String status, String description, String example) {
@@ -309,8 +316,8 @@ public class OpenApiErrors implements OASFilter {
 
     private static Object parse(String json) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ObjectMapper().readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
             return json;
         }
     }

@@ -1,6 +1,7 @@
 package app.newsroom.common;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A client-facing error with its HTTP status and problem type. Thrown by services and resources; turned into
@@ -14,10 +15,10 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<Problem.FieldError> errors;
-    private final transient java.util.Map<String, String> headers;
+    private final transient Map<String, String> headers;
 
     public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
-        this(status, type, title, detail, errors, java.util.Map.of());
+        this(status, type, title, detail, errors, Map.of());
     }
 
     /** With response headers the problem needs (Retry-After, WWW-Authenticate...). */
@@ -27,13 +28,13 @@ public class ProblemException extends RuntimeException {
             String title,
             String detail,
             List<Problem.FieldError> errors,
-            java.util.Map<String, String> headers) {
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
-        this.headers = java.util.Map.copyOf(headers);
+        this.headers = Map.copyOf(headers);
     }
 
     public static ProblemException badRequest(String field, String message) {
@@ -78,7 +79,7 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
-    public java.util.Map<String, String> headers() {
+    public Map<String, String> headers() {
         return headers;
     }
 }

@@ -2,7 +2,9 @@ package app.newsroom.common;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.DataException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,7 +29,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import app.newsroom.security.BearerKeyMechanism;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place where exceptions become RFC 9457 problem+json responses. Messages are written here for clients:
@@ -108,22 +115,19 @@ class ProblemMappers {
     }
 
     /** A missing key on a protected operation, or a key that is not live: 401 with the Bearer challenge. */
-    @ServerExceptionMapper({
-        io.quarkus.security.UnauthorizedException.class,
-        io.quarkus.security.AuthenticationFailedException.class
-    })
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         String detail = headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                 ? "This operation needs an API key: send Authorization: Bearer <key>."
                 : "The API key is not valid (unknown or revoked), or the Authorization header is not 'Bearer <key>'.";
         return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, path(uri), null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, app.newsroom.security.BearerKeyMechanism.CHALLENGE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerKeyMechanism.CHALLENGE)
                 .build();
     }
 
     /** A live key without the role the operation needs. */
     @ServerExceptionMapper
-    Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+    Response forbidden(ForbiddenException e, UriInfo uri) {
         return problem(
                 403, "forbidden", "Forbidden", "This API key's role does not allow this operation.", path(uri), null);
     }
@@ -215,7 +219,7 @@ class ProblemMappers {
             message = "must be one of " + enumValues(invalid.getTargetType());
         } else if (e instanceof InvalidFormatException invalid
                 && invalid.getTargetType() != null
-                && java.time.temporal.Temporal.class.isAssignableFrom(invalid.getTargetType())) {
+                && Temporal.class.isAssignableFrom(invalid.getTargetType())) {
             message = "must be an RFC 3339 date-time such as 2026-11-26T09:30:00Z";
         } else if (e.getCause() instanceof ProblemException problem
                 && !problem.errors().isEmpty()) {
@@ -248,7 +252,7 @@ class ProblemMappers {
 
     /** Last line of defence: a value the database refused (out of range, bad encoding) is the client's, not ours. */
     @ServerExceptionMapper
-    Response dataException(org.hibernate.exception.DataException e, UriInfo uri) {
+    Response dataException(DataException e, UriInfo uri) {
         Log.warnf("Database refused a value while serving %s: SQLState %s", path(uri), e.getSQLState());
         return problem(
                 400,
@@ -338,10 +342,10 @@ class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "an RFC 3339 date-time such as 2026-11-26T09:30:00Z";
         }
         if (type == UUID.class) {

@@ -1,5 +1,6 @@
 package app.newsroom.common;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,12 +28,13 @@ class ResponseCompression {
     private final Set<String> compressible;
 
     ResponseCompression() {
-        this.compressible = Set.copyOf(ConfigProvider.getConfig()
-                .getOptionalValues("quarkus.http.compress-media-types", String.class)
-                .orElse(java.util.List.of())
-                .stream()
-                .map(t -> t.trim().toLowerCase(Locale.ROOT))
-                .toList());
+        this.compressible =
+                Set.copyOf(ConfigProvider.getConfig()
+                        .getOptionalValues("quarkus.http.compress-media-types", String.class)
+                        .orElse(List.of())
+                        .stream()
+                        .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                        .toList());
     }
 
     void register(@Observes Router router) {

@@ -1,6 +1,8 @@
 package app.newsroom.common;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.github.slugify.Slugify;
@@ -25,32 +27,32 @@ public final class Slugs {
             .transliterator(false)
             .lowerCase(true)
             .locale(Locale.ROOT)
-            .customReplacements(java.util.Map.ofEntries(
-                    java.util.Map.entry("ß", "ss"),
-                    java.util.Map.entry("ẞ", "SS"),
-                    java.util.Map.entry("æ", "ae"),
-                    java.util.Map.entry("Æ", "AE"),
-                    java.util.Map.entry("œ", "oe"),
-                    java.util.Map.entry("Œ", "OE"),
-                    java.util.Map.entry("ø", "o"),
-                    java.util.Map.entry("Ø", "O"),
-                    java.util.Map.entry("đ", "d"),
-                    java.util.Map.entry("Đ", "D"),
-                    java.util.Map.entry("ł", "l"),
-                    java.util.Map.entry("Ł", "L"),
-                    java.util.Map.entry("þ", "th"),
-                    java.util.Map.entry("Þ", "TH"),
-                    java.util.Map.entry("ð", "d"),
-                    java.util.Map.entry("Ð", "D"),
-                    java.util.Map.entry("ı", "i"),
-                    java.util.Map.entry("ħ", "h"),
-                    java.util.Map.entry("Ħ", "H")))
+            .customReplacements(Map.ofEntries(
+                    Map.entry("ß", "ss"),
+                    Map.entry("ẞ", "SS"),
+                    Map.entry("æ", "ae"),
+                    Map.entry("Æ", "AE"),
+                    Map.entry("œ", "oe"),
+                    Map.entry("Œ", "OE"),
+                    Map.entry("ø", "o"),
+                    Map.entry("Ø", "O"),
+                    Map.entry("đ", "d"),
+                    Map.entry("Đ", "D"),
+                    Map.entry("ł", "l"),
+                    Map.entry("Ł", "L"),
+                    Map.entry("þ", "th"),
+                    Map.entry("Þ", "TH"),
+                    Map.entry("ð", "d"),
+                    Map.entry("Ð", "D"),
+                    Map.entry("ı", "i"),
+                    Map.entry("ħ", "h"),
+                    Map.entry("Ħ", "H")))
             .build();
 
     private Slugs() {}
 
     /** Recent slugs of short texts (tag names repeat across a bulk import); cleared when full. */
-    private static final java.util.Map<String, String> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
 
     private static final int MEMO_SIZE = 20_000;
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
@@ -45,7 +46,7 @@ public class Validation {
     static String fieldPath(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {
-            if (node.getName() == null || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 if (node.getIndex() != null) {
                     sb.append('[').append(node.getIndex()).append(']');
                 }

@@ -1,8 +1,10 @@
 package app.newsroom.feed;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,8 +34,8 @@ class FeedWriter {
             String homeUrl,
             String selfUrl,
             String id,
-            java.time.Instant updated,
-            java.util.function.Function<ArticleResponse, String> itemUrl) {}
+            Instant updated,
+            Function<ArticleResponse, String> itemUrl) {}
 
     String rome(String type, FeedMeta meta, List<ArticleResponse> articles) {
         SyndFeed feed = new SyndFeedImpl();

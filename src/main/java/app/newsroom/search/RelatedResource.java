@@ -1,5 +1,9 @@
 package app.newsroom.search;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -100,8 +104,8 @@ public class RelatedResource {
         ArticleView article = articles.findPublic(idOrSlug)
                 .orElseThrow(() -> ProblemException.notFound(
                         "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
-        java.util.List<SearchDtos.RelatedArticle> items = related.related(article.id(), max);
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        List<SearchDtos.RelatedArticle> items = related.related(article.id(), max);
+        Set<String> keys = new LinkedHashSet<>();
         keys.add(SurrogateKeys.RELATED);
         keys.add(SurrogateKeys.article(article.id()));
         items.forEach(item -> ArticleKeys.add(keys, item.id(), item.relatedLinks()));

@@ -2,6 +2,7 @@ package app.newsroom.search;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,7 +102,7 @@ final class Revalidating {
         }
         try {
             return running.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }

@@ -3,10 +3,17 @@ package app.newsroom.search;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -202,7 +209,7 @@ class SearchRepository {
          * plan cannot tell a word in 5 articles from one in 40,000; it chose to check the full vector of thousands
          * of tier rows (4× slower). A literal statement is planned for its own query, and its cached plan stays right.
          */
-        private String where(java.util.function.IntFunction<String> branchMatch) {
+        private String where(IntFunction<String> branchMatch) {
             StringBuilder sql = new StringBuilder(" WHERE ")
                     .append(params.containsKey("ids") ? "a.id = ANY(:ids) AND " : "")
                     .append("a.status = 'published' AND a.published_at <= :now AND (");
@@ -365,7 +372,7 @@ class SearchRepository {
             return new Page(List.of(), 0);
         }
         UUID[] ids = hitRows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
-        java.util.Set<String> lexemes = new java.util.LinkedHashSet<>();
+        Set<String> lexemes = new LinkedHashSet<>();
         match.branches.forEach(b -> lexemes.addAll(b.lexemes()));
         String[] ascii =
                 lexemes.stream().filter(l -> l.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
@@ -530,7 +537,7 @@ class SearchRepository {
                     .setParameter("text", text)
                     .setParameter("limit", limit)
                     .getResultList();
-            Set<Object> seen = new java.util.HashSet<>();
+            Set<Object> seen = new HashSet<>();
             found.forEach(r -> seen.add(r[0]));
             for (Object[] r : fuzzy) {
                 if (found.size() < limit && seen.add(r[0])) {
@@ -612,7 +619,7 @@ class SearchRepository {
     }
 
     private static void bindUsed(Query query, Map<String, Object> values) {
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         query.getParameters().forEach(p -> used.add(p.getName()));
         values.forEach((name, value) -> {
             if (used.contains(name)) {
@@ -622,24 +629,24 @@ class SearchRepository {
     }
 
     /** A lowercase word as running text writes it: as is, Capitalized, in CAPITALS (Unicode rules, any locale). */
-    static java.util.stream.Stream<String> caseVariants(String lexeme) {
+    static Stream<String> caseVariants(String lexeme) {
         if (lexeme.isEmpty()) {
-            return java.util.stream.Stream.of(lexeme);
+            return Stream.of(lexeme);
         }
         int first = lexeme.codePointAt(0);
         String capitalized = new StringBuilder()
                 .appendCodePoint(Character.toTitleCase(first))
                 .append(lexeme, Character.charCount(first), lexeme.length())
                 .toString();
-        return java.util.stream.Stream.of(lexeme, capitalized, lexeme.toUpperCase(java.util.Locale.ROOT));
+        return Stream.of(lexeme, capitalized, lexeme.toUpperCase(Locale.ROOT));
     }
 
     /** A quoted lexeme in the text form of a tsquery ({@code 'it''s'}), with no weight given. */
-    private static final java.util.regex.Pattern LEXEME = java.util.regex.Pattern.compile("'(?:[^']|'')*'(?!:)");
+    private static final Pattern LEXEME = Pattern.compile("'(?:[^']|'')*'(?!:)");
 
     /** The tsquery (as text, from websearch_to_tsquery: no weights or prefixes) with every lexeme restricted to A. */
     static String headlineOnly(String tsquery) {
-        return LEXEME.matcher(tsquery).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(r.group() + ":A"));
+        return LEXEME.matcher(tsquery).replaceAll(r -> Matcher.quoteReplacement(r.group() + ":A"));
     }
 
     /** A tsquery (as text) matching all of these lexemes with the suffix: {@code 'a^30' & 'b^30'}. */

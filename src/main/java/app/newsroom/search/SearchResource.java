@@ -1,7 +1,9 @@
 package app.newsroom.search;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
@@ -159,7 +161,7 @@ public class SearchResource {
                 facetNames.contains("tag"),
                 facetNames.contains("section"));
         SearchResult result = search.search(request);
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         keys.add(SurrogateKeys.SEARCH);
         ArticleKeys.filterTags(criteria).forEach(slug -> keys.add(SurrogateKeys.tag(slug)));
         result.items().forEach(hit -> ArticleKeys.add(keys, hit.id(), hit.relatedLinks()));
@@ -231,7 +233,7 @@ public class SearchResource {
                 headers,
                 new SuggestionList(suggestions.suggest(text, max)),
                 CachePolicy.Kind.SEARCH,
-                java.util.Set.of(SurrogateKeys.SEARCH, SurrogateKeys.TAGS),
+                Set.of(SurrogateKeys.SEARCH, SurrogateKeys.TAGS),
                 null,
                 null,
                 null);

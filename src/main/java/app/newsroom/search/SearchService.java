@@ -1,7 +1,9 @@
 package app.newsroom.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,7 +46,7 @@ class SearchService {
 
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -251,7 +253,7 @@ class SearchService {
                 words.add(word);
             }
         }
-        Map<String, List<String>> candidates = new java.util.HashMap<>();
+        Map<String, List<String>> candidates = new HashMap<>();
         for (String word : words) {
             if (!vocabulary.known(word)) {
                 List<String> publicOnes = new ArrayList<>();

@@ -1,5 +1,7 @@
 package app.newsroom.search;
 
+import java.util.Map;
+
 /**
  * Chooses how many candidates a ranked search looks at. Ranking a match costs 5–35 µs (its full vector is read from
  * TOAST and scored) and even pre-ordering it by its headline/standfirst costs ~7 µs, so a word found in 40,000
@@ -26,7 +28,7 @@ record TierPlan(int level, boolean allWords) {
      * @param needed candidates the page needs (the pool, or more for deeper pages)
      * @param allWords whether the counts are of articles where every word reaches the level
      */
-    static TierPlan choose(java.util.Map<Integer, Long> counts, int needed, boolean allWords) {
+    static TierPlan choose(Map<Integer, Long> counts, int needed, boolean allWords) {
         for (int level : LEVELS) {
             if (counts.getOrDefault(level, 0L) >= needed) {
                 return new TierPlan(level, allWords);

@@ -10,6 +10,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import app.newsroom.common.LowercaseEnumConverter;
+
 /** An API key. The secret itself is never stored: only its SHA-256. */
 @Entity
 @Table(name = "api_key")
@@ -35,7 +37,7 @@ public class ApiKey {
     public Instant createdAt;
 
     @Converter
-    static class RoleConverter extends app.newsroom.common.LowercaseEnumConverter<Role> {
+    static class RoleConverter extends LowercaseEnumConverter<Role> {
         RoleConverter() {
             super(Role.class);
         }

@@ -1,5 +1,7 @@
 package app.newsroom.security;
 
+import java.util.Map;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
@@ -110,7 +112,7 @@ class RateLimitFilter {
                     "The rate limit of this key (or client address) is used up; retry after " + retryAfterSeconds
                             + " seconds.",
                     null,
-                    java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+                    Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
         }
     }
 }

@@ -2,10 +2,14 @@ package app.newsroom.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,10 +41,9 @@ public class RateLimiter {
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final ProxyManager<byte[]> shared;
     /** One configuration per bucket size (a role's limit): a handful, built once. */
-    private final java.util.Map<Long, BucketConfiguration> configurations =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
-    @jakarta.inject.Inject
+    @Inject
     RateLimiter(NewsroomConfig config) {
         this(
                 config.rateLimit().store(),
@@ -70,7 +73,7 @@ public class RateLimiter {
     }
 
     /** Takes one token from the client's bucket of the given size, without blocking the calling thread. */
-    public java.util.concurrent.CompletableFuture<ConsumptionProbe> consume(String client, long limit) {
+    public CompletableFuture<ConsumptionProbe> consume(String client, long limit) {
         BucketConfiguration configuration = configurations.computeIfAbsent(
                 limit,
                 l -> BucketConfiguration.builder()
@@ -84,10 +87,10 @@ public class RateLimiter {
             return shared.asAsync()
                     .getProxy(
                             key.getBytes(StandardCharsets.UTF_8),
-                            () -> java.util.concurrent.CompletableFuture.completedFuture(configuration))
+                            () -> CompletableFuture.completedFuture(configuration))
                     .tryConsumeAndReturnRemaining(1);
         }
-        return java.util.concurrent.CompletableFuture.completedFuture(local.get(
+        return CompletableFuture.completedFuture(local.get(
                         key,
                         k -> Bucket.builder()
                                 .addLimit(configuration.getBandwidths()[0])

@@ -1,14 +1,23 @@
 package app.newsroom.tag;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.query.NativeQuery;
+
+import app.newsroom.common.Ids;
+import app.newsroom.common.QueryParams;
+import app.newsroom.common.Slugs;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -25,7 +34,7 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         @SuppressWarnings("unchecked")
         List<Tag> found = getEntityManager()
                 .createNativeQuery("SELECT t.* FROM tag t WHERE t.slug = ANY(:slugs)", Tag.class)
-                .unwrap(org.hibernate.query.NativeQuery.class)
+                .unwrap(NativeQuery.class)
                 .addSynchronizedEntityClass(Tag.class)
                 .setParameter("slugs", slugs.toArray(new String[0]))
                 .getResultList();
@@ -34,9 +43,9 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
 
     /** Inserts topic tags (slug to name) unless their slug exists; returns the slugs inserted. One statement. */
     @SuppressWarnings("unchecked")
-    public List<String> insertMissing(Map<String, String> namesBySlug, java.time.Instant now) {
+    public List<String> insertMissing(Map<String, String> namesBySlug, Instant now) {
         // sorted by slug, so that concurrent inserters of overlapping sets lock in one order
-        java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>(namesBySlug);
+        TreeMap<String, String> sorted = new TreeMap<>(namesBySlug);
         return getEntityManager()
                 .createNativeQuery("""
                 INSERT INTO tag (id, slug, name, type, created_at, updated_at)
@@ -48,11 +57,11 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
                 .setParameter(
                         "ids",
                         sorted.keySet().stream()
-                                .map(s -> app.newsroom.common.Ids.newId().toString())
+                                .map(s -> Ids.newId().toString())
                                 .toArray(String[]::new))
                 .setParameter("slugs", sorted.keySet().toArray(new String[0]))
                 .setParameter("names", sorted.values().toArray(new String[0]))
-                .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .getResultList();
     }
 
@@ -100,11 +109,9 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         if (criteria.q() != null) {
             where.append(" AND (t.slug LIKE :prefix ESCAPE '\\' OR lower(t.name) LIKE :prefix ESCAPE '\\'"
                     + " OR lower(t.name) % :q OR t.slug % :slugQ)");
-            params.put(
-                    "prefix",
-                    app.newsroom.common.QueryParams.likeEscape(criteria.q().toLowerCase(java.util.Locale.ROOT)) + "%");
-            params.put("q", criteria.q().toLowerCase(java.util.Locale.ROOT));
-            params.put("slugQ", app.newsroom.common.Slugs.slugify(criteria.q()));
+            params.put("prefix", QueryParams.likeEscape(criteria.q().toLowerCase(Locale.ROOT)) + "%");
+            params.put("q", criteria.q().toLowerCase(Locale.ROOT));
+            params.put("slugQ", Slugs.slugify(criteria.q()));
         }
         String order = switch (criteria.orderBy()) {
             case POPULAR -> " ORDER BY coalesce(c.n, 0) DESC, t.name, t.id";

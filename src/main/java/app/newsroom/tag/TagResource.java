@@ -1,12 +1,16 @@
 package app.newsroom.tag;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -175,7 +179,7 @@ public class TagResource {
             @Context HttpHeaders headers) {
         TagResponse tag = service.get(slug).orElseThrow(() -> notFound(slug));
         return responses.json(
-                headers, tag, CachePolicy.Kind.LIST, keys(java.util.List.of(tag)), TagService.etag(tag), null, null);
+                headers, tag, CachePolicy.Kind.LIST, keys(List.of(tag)), TagService.etag(tag), null, null);
     }
 
     @POST
@@ -272,7 +276,7 @@ public class TagResource {
             @Parameter(
                             description = "Only replace when the tag still has this ETag",
                             schema = @Schema(type = SchemaType.STRING))
-                    @jakarta.ws.rs.HeaderParam("If-Match")
+                    @HeaderParam("If-Match")
                     String ifMatch,
             TagRequest request,
             @Context HttpHeaders headers) {
@@ -303,7 +307,7 @@ public class TagResource {
             @Parameter(
                             description = "Only delete when the tag still has this ETag",
                             schema = @Schema(type = SchemaType.STRING))
-                    @jakarta.ws.rs.HeaderParam("If-Match")
+                    @HeaderParam("If-Match")
                     String ifMatch,
             @Context HttpHeaders headers) {
         if (!service.delete(slug, headers)) {
@@ -313,8 +317,8 @@ public class TagResource {
     }
 
     /** Tag pages change with their tags, and with the set of public articles (their counts). */
-    private static java.util.Set<String> keys(java.util.List<TagResponse> tags) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    private static Set<String> keys(List<TagResponse> tags) {
+        Set<String> keys = new LinkedHashSet<>();
         keys.add(SurrogateKeys.TAGS);
         tags.forEach(t -> keys.add(SurrogateKeys.tag(t.slug())));
         return keys;
@@ -342,5 +346,5 @@ public class TagResource {
     }
 
     @Schema(name = "TagPage", description = "A page of tags")
-    record TagPage(java.util.List<TagResponse> items, Page.PageInfo page) {}
+    record TagPage(List<TagResponse> items, Page.PageInfo page) {}
 }

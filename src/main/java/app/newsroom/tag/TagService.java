@@ -1,16 +1,23 @@
 package app.newsroom.tag;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import app.newsroom.common.HttpCaching;
 import app.newsroom.common.Ids;
@@ -43,9 +50,9 @@ public class TagService {
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Page<TagResponse> list(TagCriteria criteria, PageRequest page) {
         TagRepository.PageOfIds ids = tags.search(criteria, page.offset(), page.size());
-        Map<java.util.UUID, Tag> byId =
+        Map<UUID, Tag> byId =
                 tags.list("id in ?1", ids.ids()).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
-        Map<java.util.UUID, Long> counts = tags.publicArticleCounts(ids.ids());
+        Map<UUID, Long> counts = tags.publicArticleCounts(ids.ids());
         List<TagResponse> items = ids.ids().stream()
                 .map(byId::get)
                 .map(t -> TagResponse.of(t, counts.getOrDefault(t.id, 0L)))
@@ -116,7 +123,7 @@ public class TagService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Tag> resolveOrCreate(List<String> names) {
-        return resolveOrCreate(names, new java.util.HashMap<>());
+        return resolveOrCreate(names, new HashMap<>());
     }
 
     /**
@@ -159,9 +166,9 @@ public class TagService {
      * of the same tag are harmless: the slug's unique index keeps one. Returns the slugs it created.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public java.util.Set<String> createMissing(List<String> names) {
+    public Set<String> createMissing(List<String> names) {
         Map<String, String> bySlug = bySlug(names);
-        return bySlug.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(tags.insertMissing(bySlug, Times.now()));
+        return bySlug.isEmpty() ? Set.of() : new HashSet<>(tags.insertMissing(bySlug, Times.now()));
     }
 
     /**
@@ -183,7 +190,7 @@ public class TagService {
 
     /** Deletes those of these tags that no article uses: tags a bulk import created for lines that then failed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void deleteUnused(java.util.Collection<String> slugs) {
+    public void deleteUnused(Collection<String> slugs) {
         tags.deleteUnused(slugs);
     }
 
@@ -206,7 +213,7 @@ public class TagService {
     private void flushOrConflict(String slug) {
         try {
             tags.flush();
-        } catch (org.hibernate.exception.ConstraintViolationException e) {
+        } catch (ConstraintViolationException e) {
             throw ProblemException.conflict("slug", "A tag with the slug '" + slug + "' already exists");
         }
     }

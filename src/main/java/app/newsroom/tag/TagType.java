@@ -6,6 +6,8 @@ import jakarta.persistence.Converter;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import app.newsroom.common.LowercaseEnumConverter;
+
 /** What a tag names. Serialized in lowercase. */
 public enum TagType {
     TOPIC,
@@ -30,7 +32,7 @@ public enum TagType {
     }
 
     @Converter(autoApply = true)
-    static class JpaConverter extends app.newsroom.common.LowercaseEnumConverter<TagType> {
+    static class JpaConverter extends LowercaseEnumConverter<TagType> {
         JpaConverter() {
             super(TagType.class);
         }

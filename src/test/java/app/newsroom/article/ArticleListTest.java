@@ -3,6 +3,7 @@ package app.newsroom.article;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -207,11 +208,11 @@ class ArticleListTest {
                 .body("page.totalPages", equalTo(4))
                 .extract()
                 .header("Link");
-        org.junit.jupiter.api.Assertions.assertTrue(second.contains("page=1>; rel=\"first\""), second);
-        org.junit.jupiter.api.Assertions.assertTrue(second.contains("page=1>; rel=\"prev\""), second);
-        org.junit.jupiter.api.Assertions.assertTrue(second.contains("page=3>; rel=\"next\""), second);
-        org.junit.jupiter.api.Assertions.assertTrue(second.contains("page=4>; rel=\"last\""), second);
-        org.junit.jupiter.api.Assertions.assertTrue(second.contains("tag="), second);
+        Assertions.assertTrue(second.contains("page=1>; rel=\"first\""), second);
+        Assertions.assertTrue(second.contains("page=1>; rel=\"prev\""), second);
+        Assertions.assertTrue(second.contains("page=3>; rel=\"next\""), second);
+        Assertions.assertTrue(second.contains("page=4>; rel=\"last\""), second);
+        Assertions.assertTrue(second.contains("tag="), second);
         given().queryParams(Map.of("tag", tags, "pageSize", "1", "page", "9"))
                 .get("/api/v1/articles")
                 .then()

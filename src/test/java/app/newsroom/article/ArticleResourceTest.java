@@ -2,9 +2,11 @@ package app.newsroom.article;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +64,7 @@ class ArticleResourceTest {
                 .body("tags.find { it.slug == 'vladimir-putin-" + t + "' }.type", equalTo("topic"))
                 .extract();
         String id = response.path("id");
-        org.junit.jupiter.api.Assertions.assertTrue(response.header("Location").endsWith("/api/v1/articles/" + id));
+        Assertions.assertTrue(response.header("Location").endsWith("/api/v1/articles/" + id));
         given().when()
                 .get("/api/v1/articles/" + id)
                 .then()
@@ -108,14 +110,14 @@ class ArticleResourceTest {
                         + "<a href=\"https://example.org/a\">ok</a><img src=\"https://example.org/i.png\" onerror=\"x()\">"
                         + "<img src=\"data:image/png;base64,AAAA\"><iframe src=\"https://evil\"></iframe></p>");
         String body = (String) created(a).get("body");
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("script"), body);
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("onclick"), body);
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("onerror"), body);
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("javascript:"), body);
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("data:"), body);
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("iframe"), body);
-        org.junit.jupiter.api.Assertions.assertTrue(body.contains("<a href=\"https://example.org/a\""), body);
-        org.junit.jupiter.api.Assertions.assertTrue(body.contains("<img src=\"https://example.org/i.png\">"), body);
+        Assertions.assertFalse(body.contains("script"), body);
+        Assertions.assertFalse(body.contains("onclick"), body);
+        Assertions.assertFalse(body.contains("onerror"), body);
+        Assertions.assertFalse(body.contains("javascript:"), body);
+        Assertions.assertFalse(body.contains("data:"), body);
+        Assertions.assertFalse(body.contains("iframe"), body);
+        Assertions.assertTrue(body.contains("<a href=\"https://example.org/a\""), body);
+        Assertions.assertTrue(body.contains("<img src=\"https://example.org/i.png\">"), body);
     }
 
     @Test
@@ -125,9 +127,8 @@ class ArticleResourceTest {
                 "vstreca-v-moskve-" + t,
                 created(article("Встреча в Москве " + t)).get("slug"));
         String arabic = (String) created(article("الرئيس السوري في موسكو " + t)).get("slug");
-        org.junit.jupiter.api.Assertions.assertTrue(arabic.matches("[a-z0-9]+(-[a-z0-9]+)*"), arabic);
-        org.junit.jupiter.api.Assertions.assertTrue(
-                arabic.endsWith("-" + t) && arabic.length() > t.length() + 5, arabic);
+        Assertions.assertTrue(arabic.matches("[a-z0-9]+(-[a-z0-9]+)*"), arabic);
+        Assertions.assertTrue(arabic.endsWith("-" + t) && arabic.length() > t.length() + 5, arabic);
         assertEquals("cafe-deja-vu-" + t, created(article("Café déjà vu " + t)).get("slug"));
     }
 
@@ -478,7 +479,7 @@ class ArticleResourceTest {
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks[0]"));
         a.put("relatedLinks", List.of(Map.of("articleId", "not-a-uuid")));
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks[0].articleId"));
-        a.put("relatedLinks", java.util.Collections.nCopies(21, Map.of("title", "t", "url", "https://x.org")));
+        a.put("relatedLinks", Collections.nCopies(21, Map.of("title", "t", "url", "https://x.org")));
         create(a).then().statusCode(400).body("errors[0].field", equalTo("relatedLinks"));
         // linking to itself
         String id = createdId(article("Self " + token()));

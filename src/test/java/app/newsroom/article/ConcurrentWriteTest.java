@@ -10,9 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
+import app.newsroom.common.Slugs;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.create;
@@ -33,30 +36,30 @@ class ConcurrentWriteTest {
         int n = 8;
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            List<Callable<io.restassured.response.Response>> calls = new ArrayList<>();
+            List<Callable<Response>> calls = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Map<String, Object> a = article(headline);
                 a.put("tags", List.of(newTag));
                 calls.add(() -> create(a));
             }
             Set<String> slugs = new HashSet<>();
-            for (Future<io.restassured.response.Response> f : pool.invokeAll(calls)) {
-                io.restassured.response.Response r = f.get();
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                Response r = f.get();
                 assertEquals(201, r.statusCode(), r.asString());
                 slugs.add(r.path("slug"));
             }
             assertEquals(n, slugs.size(), slugs.toString());
-            String base = app.newsroom.common.Slugs.slugify(headline);
+            String base = Slugs.slugify(headline);
             Set<String> expected = new HashSet<>();
             expected.add(base);
             for (int i = 2; i <= n; i++) {
                 expected.add(base + "-" + i);
             }
             assertEquals(expected, slugs);
-            given().get("/api/v1/tags/" + app.newsroom.common.Slugs.slugify(newTag))
+            given().get("/api/v1/tags/" + Slugs.slugify(newTag))
                     .then()
                     .statusCode(200)
-                    .body("articleCount", org.hamcrest.Matchers.equalTo(n));
+                    .body("articleCount", Matchers.equalTo(n));
         } finally {
             pool.shutdownNow();
         }
@@ -88,7 +91,7 @@ class ConcurrentWriteTest {
                 }
             }
             assertEquals(1, ok);
-            given().get("/api/v1/articles/" + id).then().body("version", org.hamcrest.Matchers.equalTo(2));
+            given().get("/api/v1/articles/" + id).then().body("version", Matchers.equalTo(2));
         } finally {
             pool.shutdownNow();
         }

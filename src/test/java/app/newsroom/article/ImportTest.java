@@ -1,5 +1,6 @@
 package app.newsroom.article;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ class ImportTest {
 
     private static JsonPath post(String ndjson) {
         return editor().contentType("application/x-ndjson")
-                .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body(ndjson.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/articles/import")
                 .then()
                 .statusCode(200)
@@ -106,7 +107,7 @@ class ImportTest {
     @Test
     void shouldRequireNdjsonAndAnEditor() {
         given().contentType("application/x-ndjson")
-                .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body("{}".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/articles/import")
                 .then()
                 .statusCode(401);
@@ -121,7 +122,7 @@ class ImportTest {
                 .then()
                 .body("paths.'/api/v1/articles/import'.post.operationId", equalTo("importArticles"));
         editor().contentType("application/x-ndjson")
-                .body("{\"headline\": \"a\\u0000b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body("{\"headline\": \"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/articles/import")
                 .then()
                 .statusCode(200)

@@ -11,6 +11,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
+import app.newsroom.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 import static app.newsroom.Fixtures.article;
@@ -64,7 +65,7 @@ class QueryCountTest {
     /** With an editor's key: an anonymous list would be answered from the response cache after the first time. */
     private long statements(Statistics stats, String t, String pageSize) {
         stats.clear();
-        app.newsroom.Fixtures.editor()
+        Fixtures.editor()
                 .queryParams(Map.of("tag", "count-" + t, "pageSize", pageSize))
                 .get("/api/v1/articles")
                 .then()

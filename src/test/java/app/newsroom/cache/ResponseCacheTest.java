@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
 
@@ -293,9 +295,9 @@ class ResponseCacheTest {
         String id = (String) created(published("Listener test " + t, t)).get("id");
         given().get("/api/v1/articles/" + id).then().statusCode(200);
         // the listener warns that it lost its connection: that is what this test does, so the build's log is spared
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(InvalidationListener.class.getName());
-        java.util.logging.Level level = log.getLevel();
-        log.setLevel(java.util.logging.Level.SEVERE);
+        Logger log = Logger.getLogger(InvalidationListener.class.getName());
+        Level level = log.getLevel();
+        log.setLevel(Level.SEVERE);
         try {
             terminateTheListenersConnection(id, t);
         } finally {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.newsroom.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -209,8 +210,7 @@ class ChangesTest {
                 .body("errors[0].field", equalTo("limit"));
         as("partner").queryParam("limit", "1001").get("/api/v1/changes").then().statusCode(400);
         for (int i = 0; i < 3; i++) {
-            app.newsroom.Fixtures.created(
-                    app.newsroom.Fixtures.article("Paged change " + i + " " + app.newsroom.Fixtures.token()));
+            Fixtures.created(Fixtures.article("Paged change " + i + " " + Fixtures.token()));
         }
         as("partner")
                 .queryParam("limit", "2")

@@ -1,6 +1,7 @@
 package app.newsroom.common;
 
 import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -189,7 +190,7 @@ class ErrorHandlingTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+                .body("checks.name", Matchers.hasItem(containsString("Database")));
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().accept("application/json")
                 .get("/q/openapi")

@@ -1,5 +1,6 @@
 package app.newsroom.common;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,8 +43,8 @@ class SlugsTest {
 
     @Test
     void shouldTransliterateOnlyWhatIsNotLatin() {
-        org.junit.jupiter.api.Assertions.assertTrue(Slugs.latin("Café crème – «Straße» 2026"));
-        org.junit.jupiter.api.Assertions.assertFalse(Slugs.latin("Café Москва"));
+        Assertions.assertTrue(Slugs.latin("Café crème – «Straße» 2026"));
+        Assertions.assertFalse(Slugs.latin("Café Москва"));
         assertEquals("strasse-in-munchen", Slugs.slugify("Straße in München"));
         assertEquals("cafe-moskva", Slugs.slugify("Café Москва"));
         assertEquals("syrias-leader-and-russias-president", Slugs.slugify("Syria's leader and Russia’s president"));

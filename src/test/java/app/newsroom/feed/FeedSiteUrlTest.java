@@ -3,6 +3,8 @@ package app.newsroom.feed;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,9 +61,8 @@ class FeedSiteUrlTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        org.hamcrest.MatcherAssert.assertThat(
+        MatcherAssert.assertThat(
                 rss,
-                org.hamcrest.Matchers.containsString(
-                        "<link>https://news.example.org/stories/" + story.get("slug") + "</link>"));
+                Matchers.containsString("<link>https://news.example.org/stories/" + story.get("slug") + "</link>"));
     }
 }

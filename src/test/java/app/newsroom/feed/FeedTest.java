@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ class FeedTest {
                 .then()
                 .statusCode(200)
                 .contentType(startsWith("application/rss+xml"))
-                .header("Cache-Control", org.hamcrest.Matchers.startsWith("public, max-age=60, "))
+                .header("Cache-Control", Matchers.startsWith("public, max-age=60, "))
                 .header("ETag", notNullValue())
                 .header("Last-Modified", notNullValue())
                 .extract()
@@ -153,7 +154,7 @@ class FeedTest {
                 .then()
                 .statusCode(304)
                 .header("ETag", equalTo(etag))
-                .header("Cache-Control", org.hamcrest.Matchers.startsWith("public, max-age=60, "));
+                .header("Cache-Control", Matchers.startsWith("public, max-age=60, "));
         given().queryParam("tag", tag)
                 .header("If-Modified-Since", first.header("Last-Modified"))
                 .get("/api/v1/feeds/json")

@@ -1,5 +1,6 @@
 package app.newsroom.it;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +58,7 @@ class VarnishIT {
         service = PackagedService.start(
                 database, Map.of("NEWSROOM_CDN_PURGE_URL", "http://127.0.0.1:" + varnishPort + "/"));
         Path work = Files.createTempDirectory("newsroom-varnish");
-        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path vcl = work.resolve("newsroom.vcl");
         // the shipped VCL, pointed at this test's service instead of the compose service `app`
         Files.writeString(
@@ -91,7 +93,7 @@ class VarnishIT {
                 if (Http.get(front + "/api/v1/sections").status() == 200) {
                     return;
                 }
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(200);

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -106,9 +108,9 @@ class RevalidatingTest {
             throw new IllegalStateException("database down");
         });
         // logged, not thrown; the warning is the point of this test, so it is kept out of the build's log
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Revalidating.class.getName());
-        java.util.logging.Level level = log.getLevel();
-        log.setLevel(java.util.logging.Level.SEVERE);
+        Logger log = Logger.getLogger(Revalidating.class.getName());
+        Level level = log.getLevel();
+        log.setLevel(Level.SEVERE);
         try {
             queued.remove(0).run();
         } finally {

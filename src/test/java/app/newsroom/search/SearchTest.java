@@ -1,13 +1,17 @@
 package app.newsroom.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
+import app.newsroom.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -93,11 +97,9 @@ class SearchTest {
         search("\"harbour crane\" " + w, "pageSize", 2).then().body("page.totalItems", equalTo(3));
         assertEquals(2, first.size());
         assertEquals(1, second.size());
-        List<String> all = new java.util.ArrayList<>(first);
+        List<String> all = new ArrayList<>(first);
         all.addAll(second);
-        assertEquals(
-                java.util.Set.of("Harbour crane 1 " + w, "Harbour crane 2 " + w, "Harbour crane 3 " + w),
-                java.util.Set.copyOf(all));
+        assertEquals(Set.of("Harbour crane 1 " + w, "Harbour crane 2 " + w, "Harbour crane 3 " + w), Set.copyOf(all));
         assertEquals(
                 List.of("Harbour crane 3 " + w, "Harbour crane 2 " + w, "Harbour crane 1 " + w),
                 headlines("\"harbour crane\" " + w, "orderBy", "newest"));
@@ -289,8 +291,8 @@ class SearchTest {
                 .get("/api/v1/search/suggest")
                 .then()
                 .statusCode(200)
-                .body("items.text", org.hamcrest.Matchers.hasItem("Public " + w))
-                .body("items.text", not(org.hamcrest.Matchers.hasItem("Draft " + w)));
+                .body("items.text", Matchers.hasItem("Public " + w))
+                .body("items.text", not(Matchers.hasItem("Draft " + w)));
     }
 
     @Test
@@ -421,13 +423,13 @@ class SearchTest {
                 .get("/api/v1/search/suggest")
                 .then()
                 .statusCode(200)
-                .body("items.text", org.hamcrest.Matchers.hasItem(w + " meets Putin in Moscow"));
+                .body("items.text", Matchers.hasItem(w + " meets Putin in Moscow"));
         String typo = w.substring(0, 6) + w.substring(7);
         given().queryParam("q", typo)
                 .get("/api/v1/search/suggest")
                 .then()
                 .statusCode(200)
-                .body("items.text", org.hamcrest.Matchers.hasItem(w + " meets Putin in Moscow"));
+                .body("items.text", Matchers.hasItem(w + " meets Putin in Moscow"));
         given().queryParam("q", w)
                 .queryParam("limit", 1)
                 .get("/api/v1/search/suggest")
@@ -501,7 +503,7 @@ class SearchTest {
         given().get("/api/v1/articles/" + src + "/related")
                 .then()
                 .statusCode(200)
-                .body("items.headline", org.hamcrest.Matchers.hasItem("Another wheat story from " + w));
+                .body("items.headline", Matchers.hasItem("Another wheat story from " + w));
     }
 
     @Test
@@ -516,7 +518,7 @@ class SearchTest {
         String granary = "granary" + other;
         created(story("Stocks in the " + granary, null, "<p>Full.</p>"));
         vocabulary.refresh(); // takes in the public ones
-        app.newsroom.Fixtures.editor()
+        Fixtures.editor()
                 .contentType("application/merge-patch+json")
                 .body(Map.of("status", "archived"))
                 .patch("/api/v1/articles/" + archived.get("id"))
@@ -537,7 +539,7 @@ class SearchTest {
         String after = word();
         Map<String, Object> a = created(story("Headline " + before, null, "<p>Body.</p>"));
         assertEquals(1, headlines(before).size());
-        app.newsroom.Fixtures.editor()
+        Fixtures.editor()
                 .contentType("application/merge-patch+json")
                 .body(Map.of("headline", "Headline " + after, "body", "<p>Now about " + before + "x.</p>"))
                 .patch("/api/v1/articles/" + a.get("id"))
@@ -546,7 +548,7 @@ class SearchTest {
         assertEquals(List.of(), headlines(before));
         assertEquals(List.of("Headline " + after), headlines(after));
         // a write that leaves the text alone keeps the index as it was (the trigger skips the tokenizing)
-        app.newsroom.Fixtures.editor()
+        Fixtures.editor()
                 .contentType("application/merge-patch+json")
                 .body(Map.of("byline", "Desk " + after))
                 .patch("/api/v1/articles/" + a.get("id"))
@@ -556,7 +558,7 @@ class SearchTest {
         assertEquals(List.of("Headline " + after), headlines(before + "x"));
         Map<String, Object> ru = Map.of("language", "ru", "headline", "Переговоры " + after);
         // RestAssured encodes bodies of unknown media types as ISO-8859-1 unless told otherwise
-        app.newsroom.Fixtures.editor()
+        Fixtures.editor()
                 .contentType("application/merge-patch+json; charset=UTF-8")
                 .body(ru)
                 .patch("/api/v1/articles/" + a.get("id"))
@@ -576,7 +578,7 @@ class SearchTest {
                 .get("/api/v1/search/suggest")
                 .then()
                 .statusCode(200)
-                .body("items.findAll { it.type == 'tag' }.text", org.hamcrest.Matchers.hasItem("Café " + w));
+                .body("items.findAll { it.type == 'tag' }.text", Matchers.hasItem("Café " + w));
         // a fullwidth percent sign folds to '%', which must stay a literal character
         given().queryParam("q", "\uFF05")
                 .get("/api/v1/search/suggest")

@@ -1,6 +1,7 @@
 package app.newsroom.search;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.newsroom.article.ArticleCriteria;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -61,20 +63,20 @@ class TieredRankingTest {
         expected.add(created(bodyOnly).get("id").toString());
         // newest first among equals
         for (int start = 0; start < 9; start += 3) {
-            java.util.Collections.reverse(expected.subList(start, start + 3));
+            Collections.reverse(expected.subList(start, start + 3));
         }
         // the plans the pages use: the highest tier holding the candidates a page needs (3 per page), then every match
         SearchRepository.Match match = service.match(
                         w,
-                        new app.newsroom.article.ArticleCriteria(
+                        new ArticleCriteria(
                                 List.of(),
                                 null,
                                 null,
                                 null,
                                 null,
                                 null,
-                                app.newsroom.article.ArticleCriteria.Order.NEWEST,
-                                app.newsroom.article.ArticleCriteria.Visibility.PUBLISHED))
+                                ArticleCriteria.Order.NEWEST,
+                                ArticleCriteria.Visibility.PUBLISHED))
                 .orElseThrow();
         assertEquals(
                 List.of(30, 20, 10, 0),
@@ -124,19 +126,19 @@ class TieredRankingTest {
             expected.add(created(split).get("id").toString());
         }
         for (int start = 0; start < 6; start += 3) {
-            java.util.Collections.reverse(expected.subList(start, start + 3));
+            Collections.reverse(expected.subList(start, start + 3));
         }
         SearchRepository.Match match = service.match(
                         w + " " + x,
-                        new app.newsroom.article.ArticleCriteria(
+                        new ArticleCriteria(
                                 List.of(),
                                 null,
                                 null,
                                 null,
                                 null,
                                 null,
-                                app.newsroom.article.ArticleCriteria.Order.NEWEST,
-                                app.newsroom.article.ArticleCriteria.Visibility.PUBLISHED))
+                                ArticleCriteria.Order.NEWEST,
+                                ArticleCriteria.Visibility.PUBLISHED))
                 .orElseThrow();
         assertEquals(
                 List.of(new TierPlan(10, true), new TierPlan(10, false), TierPlan.EVERY_MATCH),

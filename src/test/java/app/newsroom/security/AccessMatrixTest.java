@@ -1,14 +1,18 @@
 package app.newsroom.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -161,7 +165,7 @@ class AccessMatrixTest {
                         "POST /articles/import",
                         r -> r.contentType("application/x-ndjson")
                                 .body(("{\"headline\": \"Matrix import " + token() + "\"}")
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                        .getBytes(StandardCharsets.UTF_8))
                                 .post("/api/v1/articles/import"),
                         401,
                         403,
@@ -214,7 +218,7 @@ class AccessMatrixTest {
 
     @Test
     void shouldAnswer401ForUnknownRevokedOrMalformedKeysEvenOnPublicOperations() {
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .auth()
                 .oauth2("nr_not-a-real-key")
                 .get("/api/v1/articles")
@@ -223,17 +227,17 @@ class AccessMatrixTest {
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .contentType("application/problem+json")
                 .body("detail", containsString("not valid"));
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .header("Authorization", "Basic dXNlcjpwYXNz")
                 .get("/api/v1/articles")
                 .then()
                 .statusCode(401);
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .header("Authorization", "Bearer")
                 .get("/api/v1/articles")
                 .then()
                 .statusCode(401);
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .get("/api/v1/keys")
                 .then()
                 .statusCode(401)
@@ -255,7 +259,7 @@ class AccessMatrixTest {
                     .get("/api/v1/articles")
                     .then()
                     .statusCode(200)
-                    .body("items.headline", org.hamcrest.Matchers.contains("Visible " + t))
+                    .body("items.headline", Matchers.contains("Visible " + t))
                     .body("page.totalItems", equalTo(1));
             as(caller).get("/api/v1/articles/" + scheduled.get("slug")).then().statusCode(404);
             as(caller).get("/api/v1/tags/" + tag).then().body("articleCount", equalTo(1));
@@ -270,6 +274,6 @@ class AccessMatrixTest {
                 .then()
                 .statusCode(200)
                 .body("headline", equalTo("Hidden scheduled " + t));
-        org.junit.jupiter.api.Assertions.assertNotNull(visible.get("id"));
+        Assertions.assertNotNull(visible.get("id"));
     }
 }

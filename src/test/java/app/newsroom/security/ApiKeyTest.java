@@ -1,11 +1,16 @@
 package app.newsroom.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -39,7 +44,7 @@ class ApiKeyTest {
                 .extract();
         String id = created.path("id");
         String secret = created.path("key");
-        org.junit.jupiter.api.Assertions.assertTrue(created.header("Location").endsWith("/api/v1/keys/" + id));
+        Assertions.assertTrue(created.header("Location").endsWith("/api/v1/keys/" + id));
 
         as("admin")
                 .get("/api/v1/keys")
@@ -47,13 +52,11 @@ class ApiKeyTest {
                 .statusCode(200)
                 .body("items.id", hasItem(id))
                 .body("items.find { it.id == '" + id + "' }.role", equalTo("partner"))
-                .body("items.find { it.id == '" + id + "' }", not(org.hamcrest.Matchers.hasKey("key")))
-                .body(not(org.hamcrest.Matchers.containsString(secret)));
-        byte[] stored = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> repository.findById(java.util.UUID.fromString(id)).keyHash);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(ApiKeyService.hash(secret), stored);
-        org.junit.jupiter.api.Assertions.assertFalse(
-                new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret));
+                .body("items.find { it.id == '" + id + "' }", not(Matchers.hasKey("key")))
+                .body(not(Matchers.containsString(secret)));
+        byte[] stored = QuarkusTransaction.requiringNew().call(() -> repository.findById(UUID.fromString(id)).keyHash);
+        Assertions.assertArrayEquals(ApiKeyService.hash(secret), stored);
+        Assertions.assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(secret));
 
         // the key works as a partner, and stops working the moment it is revoked
         given().auth().oauth2(secret).get("/api/v1/articles").then().statusCode(200);
@@ -106,8 +109,8 @@ class ApiKeyTest {
                 .post("/api/v1/articles")
                 .then()
                 .statusCode(201)
-                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/articles/"))
-                .body("headline", org.hamcrest.Matchers.equalTo("Written by an admin key"));
+                .header("Location", Matchers.containsString("/api/v1/articles/"))
+                .body("headline", Matchers.equalTo("Written by an admin key"));
         given().auth().oauth2(admin).get("/api/v1/keys").then().statusCode(200);
     }
 }

@@ -1,7 +1,18 @@
 package app.newsroom.security;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import app.newsroom.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -15,8 +26,8 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class HeadersAndCorsTest {
 
-    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/articles")
-    java.net.URL articles;
+    @TestHTTPResource("/api/v1/articles")
+    URL articles;
 
     @Test
     void shouldAnswerPreflightsForBrowserFrontends() {
@@ -29,7 +40,7 @@ class HeadersAndCorsTest {
                 .header("Access-Control-Allow-Origin", equalTo("https://frontend.example"))
                 .header("Access-Control-Allow-Methods", containsString("PATCH"))
                 .header("Access-Control-Allow-Headers", containsString("If-Match"))
-                .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.anyOf(nullValue(), equalTo("false")));
+                .header("Access-Control-Allow-Credentials", Matchers.anyOf(nullValue(), equalTo("false")));
     }
 
     @Test
@@ -44,7 +55,7 @@ class HeadersAndCorsTest {
         for (String h : new String[] {
             "ETag", "Link", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"
         }) {
-            org.junit.jupiter.api.Assertions.assertTrue(exposed.contains(h), h + " not in " + exposed);
+            Assertions.assertTrue(exposed.contains(h), h + " not in " + exposed);
         }
     }
 
@@ -86,17 +97,17 @@ class HeadersAndCorsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
         // a chunked body of unknown length cannot be held to the limit: 411
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(articles.toString()))
+        var request = HttpRequest.newBuilder(URI.create(articles.toString()))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + app.newsroom.Fixtures.key("editor"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream("{\"headline\":\"x\"}".getBytes())))
+                .header("Authorization", "Bearer " + Fixtures.key("editor"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("{\"headline\":\"x\"}".getBytes())))
                 .build();
-        var response = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+        var response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .build()
-                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        org.junit.jupiter.api.Assertions.assertEquals(411, response.statusCode(), response.body());
-        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("Content-Length"), response.body());
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        Assertions.assertEquals(411, response.statusCode(), response.body());
+        Assertions.assertTrue(response.body().contains("Content-Length"), response.body());
     }
 }

@@ -3,12 +3,15 @@ package app.newsroom.security;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import app.newsroom.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,7 +73,7 @@ class RateLimitTest {
                 .header("RateLimit-Remaining", equalTo("0"))
                 .extract();
         long retryAfter = Long.parseLong(limited.header("Retry-After"));
-        org.junit.jupiter.api.Assertions.assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        Assertions.assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         // another client address has its own bucket
         given().header("X-Forwarded-For", freshAddress())
                 .get("/api/v1/sections")
@@ -123,8 +126,8 @@ class RateLimitTest {
                     .statusCode(200);
         }
         given().header("X-Forwarded-For", client).get("/api/v1/sections").then().statusCode(429);
-        String partner = app.newsroom.Fixtures.as("admin")
-                .contentType(io.restassured.http.ContentType.JSON)
+        String partner = Fixtures.as("admin")
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "limited partner", "role", "partner"))
                 .post("/api/v1/keys")
                 .then()

@@ -1,5 +1,6 @@
 package app.newsroom.security;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -78,7 +80,7 @@ public final class TestRedis {
             return Optional.of(running);
         }
         Optional<Path> binary = Optional.ofNullable(System.getenv("PATH")).stream()
-                .flatMap(p -> java.util.Arrays.stream(p.split(java.io.File.pathSeparator)))
+                .flatMap(p -> Arrays.stream(p.split(File.pathSeparator)))
                 .map(dir -> Path.of(dir, "redis-server"))
                 .filter(Files::isExecutable)
                 .findFirst();

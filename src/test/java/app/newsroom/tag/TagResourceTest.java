@@ -3,10 +3,12 @@ package app.newsroom.tag;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.created;
@@ -26,7 +28,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class TagResourceTest {
 
-    private static io.restassured.response.Response post(Map<String, Object> tag) {
+    private static Response post(Map<String, Object> tag) {
         return editor().contentType(ContentType.JSON).body(tag).when().post("/api/v1/tags");
     }
 
@@ -211,6 +213,6 @@ class TagResourceTest {
                 .get("/api/v1/tags")
                 .then()
                 .statusCode(400);
-        given().get("/api/v1/tags").then().statusCode(200).body("items", not(org.hamcrest.Matchers.empty()));
+        given().get("/api/v1/tags").then().statusCode(200).body("items", not(Matchers.empty()));
     }
 }

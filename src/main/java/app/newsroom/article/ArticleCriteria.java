@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import app.newsroom.common.ProblemException;
-import app.newsroom.common.QueryParams;
 import app.newsroom.common.Slugs;
+import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.QueryParams;
 
 /**
  * Filters and order of GET /articles. {@code tagGroups} is the Guardian syntax parsed: every group must match (the

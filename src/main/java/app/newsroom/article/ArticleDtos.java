@@ -16,10 +16,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-import app.newsroom.common.Examples;
-import app.newsroom.common.Page;
 import app.newsroom.common.RfcDateTimeDeserializer;
 import app.newsroom.common.Slugs;
+import app.newsroom.common.http.Page;
+import app.newsroom.common.openapi.Examples;
 import app.newsroom.tag.TagDtos.TagRef;
 
 /** Request and response records of the article resource. */

@@ -4,7 +4,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import app.newsroom.common.QueryParams;
+import app.newsroom.common.http.QueryParams;
 
 /** The filters GET /articles and GET /search share, as one {@code @BeanParam}. */
 public class ArticleFilters {

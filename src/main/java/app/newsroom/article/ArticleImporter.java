@@ -29,14 +29,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.newsroom.article.ArticleDtos.ArticleRequest;
 import app.newsroom.article.ImportDtos.LineResult;
-import app.newsroom.common.Constraints;
 import app.newsroom.common.Html;
 import app.newsroom.common.Ids;
-import app.newsroom.common.JsonBody;
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.Problem;
-import app.newsroom.common.ProblemException;
 import app.newsroom.common.Times;
+import app.newsroom.common.error.Constraints;
+import app.newsroom.common.error.JsonBody;
+import app.newsroom.common.error.Problem;
+import app.newsroom.common.error.ProblemException;
 import app.newsroom.tag.Tag;
 import app.newsroom.tag.TagService;
 import io.quarkus.logging.Log;

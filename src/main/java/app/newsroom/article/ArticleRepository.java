@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-import app.newsroom.common.QueryParams;
+import app.newsroom.common.http.QueryParams;
 import app.newsroom.tag.TagDtos;
 import app.newsroom.tag.TagType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;

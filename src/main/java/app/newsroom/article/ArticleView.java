@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import app.newsroom.article.ArticleDtos.ArticleResponse;
 import app.newsroom.cache.SurrogateKeys;
-import app.newsroom.common.HttpCaching;
+import app.newsroom.common.http.HttpCaching;
 import app.newsroom.tag.Tag;
 
 /**

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import app.newsroom.common.Problem;
+import app.newsroom.common.error.Problem;
 
 /** The answer of POST /articles/import. */
 public final class ImportDtos {

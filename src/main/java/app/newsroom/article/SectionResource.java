@@ -24,7 +24,7 @@ import app.newsroom.article.ArticleDtos.SectionList;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
-import app.newsroom.common.Examples;
+import app.newsroom.common.openapi.Examples;
 
 @Path("/sections")
 @Produces(MediaType.APPLICATION_JSON)

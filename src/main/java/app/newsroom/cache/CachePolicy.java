@@ -7,8 +7,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.newsroom.common.HttpCaching;
 import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.http.HttpCaching;
 
 /**
  * The caching headers of answers: {@code Cache-Control} by kind of resource (configured under

@@ -7,8 +7,8 @@ import java.util.Locale;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import app.newsroom.common.HttpCaching;
-import app.newsroom.common.RouteProblems;
+import app.newsroom.common.error.RouteProblems;
+import app.newsroom.common.http.HttpCaching;
 import app.newsroom.security.AnonymousLimit;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.newsroom.common.ProblemException;
+import app.newsroom.common.error.ProblemException;
 
 /**
  * A position in the change log, (txid, seq), and the purge generation it was issued under, as an opaque string for

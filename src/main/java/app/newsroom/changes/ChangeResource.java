@@ -22,12 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.changes.ChangeDtos.ChangePage;
-import app.newsroom.common.Examples;
-import app.newsroom.common.HttpCaching;
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.Problem;
-import app.newsroom.common.QueryParams;
-import app.newsroom.security.OpenApiSecurity;
+import app.newsroom.common.error.Problem;
+import app.newsroom.common.http.HttpCaching;
+import app.newsroom.common.http.QueryParams;
+import app.newsroom.common.openapi.Examples;
+import app.newsroom.common.openapi.OpenApiSecurity;
 import app.newsroom.security.Role;
 
 @Path("/changes")

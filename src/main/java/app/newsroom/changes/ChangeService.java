@@ -13,7 +13,7 @@ import app.newsroom.article.ArticleDtos.ArticleResponse;
 import app.newsroom.article.ArticleService;
 import app.newsroom.changes.ChangeDtos.Change;
 import app.newsroom.changes.ChangeDtos.ChangePage;
-import app.newsroom.common.ProblemException;
+import app.newsroom.common.error.ProblemException;
 
 /**
  * Incremental sync. Each entry is served with the article's state at read time: an upsert carries its current public

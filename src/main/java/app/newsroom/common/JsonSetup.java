@@ -18,9 +18,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * rejected as a 400 that names the field, before it can reach the database.
  */
 @Singleton
-class JsonSetup implements ObjectMapperCustomizer {
+public class JsonSetup implements ObjectMapperCustomizer {
 
-    static final String NUL_MESSAGE = "must not contain the NUL character";
+    public static final String NUL_MESSAGE = "must not contain the NUL character";
 
     @Override
     public void customize(ObjectMapper mapper) {

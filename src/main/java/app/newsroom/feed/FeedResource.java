@@ -36,7 +36,7 @@ import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.QueryParams;
+import app.newsroom.common.http.QueryParams;
 
 @Path("/feeds")
 @Tag(name = "Feeds", description = "The latest published articles as RSS 2.0, Atom 1.0 and JSON Feed 1.1")

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import app.newsroom.common.HttpCaching;
+import app.newsroom.common.http.HttpCaching;
 
 /**
  * Feed validators from the change log: any change to what a feed can show (a published article

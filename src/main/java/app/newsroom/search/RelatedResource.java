@@ -31,10 +31,10 @@ import app.newsroom.article.ArticleView;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
-import app.newsroom.common.Examples;
-import app.newsroom.common.Problem;
-import app.newsroom.common.ProblemException;
-import app.newsroom.common.QueryParams;
+import app.newsroom.common.error.Problem;
+import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.QueryParams;
+import app.newsroom.common.openapi.Examples;
 import app.newsroom.search.SearchDtos.RelatedList;
 
 @Path("/articles/{idOrSlug}/related")

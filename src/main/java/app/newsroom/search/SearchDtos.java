@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.newsroom.article.ArticleDtos.ArticleSummary;
 import app.newsroom.article.ArticleDtos.RelatedLinkResponse;
 import app.newsroom.article.ArticleStatus;
-import app.newsroom.common.Examples;
-import app.newsroom.common.Page;
+import app.newsroom.common.http.Page;
+import app.newsroom.common.openapi.Examples;
 import app.newsroom.tag.TagDtos.TagRef;
 
 /** Response records of search, autocomplete and related articles. */

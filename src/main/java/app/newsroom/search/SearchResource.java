@@ -33,12 +33,12 @@ import app.newsroom.article.ArticleKeys;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
-import app.newsroom.common.Examples;
-import app.newsroom.common.Links;
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.PageRequest;
-import app.newsroom.common.ProblemException;
-import app.newsroom.common.QueryParams;
+import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.Links;
+import app.newsroom.common.http.PageRequest;
+import app.newsroom.common.http.QueryParams;
+import app.newsroom.common.openapi.Examples;
 import app.newsroom.search.SearchDtos.SearchResult;
 import app.newsroom.search.SearchDtos.SuggestionList;
 

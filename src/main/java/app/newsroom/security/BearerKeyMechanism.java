@@ -4,6 +4,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.newsroom.common.error.Challenges;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -23,8 +24,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class BearerKeyMechanism implements HttpAuthenticationMechanism {
 
-    public static final String CHALLENGE = "Bearer realm=\"newsroom\"";
-
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String header = context.request().getHeader("Authorization");
@@ -40,7 +39,7 @@ public class BearerKeyMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", Challenges.BEARER));
     }
 
     @Override

@@ -28,11 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.newsroom.common.Examples;
 import app.newsroom.common.Ids;
-import app.newsroom.common.Problem;
-import app.newsroom.common.ProblemException;
-import app.newsroom.common.Validation;
+import app.newsroom.common.error.Problem;
+import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.error.Validation;
+import app.newsroom.common.openapi.Examples;
+import app.newsroom.common.openapi.OpenApiSecurity;
 import app.newsroom.security.KeyDtos.CreatedKey;
 import app.newsroom.security.KeyDtos.KeyList;
 import app.newsroom.security.KeyDtos.KeyRequest;

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.ProblemException;
+import app.newsroom.common.error.ProblemException;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;

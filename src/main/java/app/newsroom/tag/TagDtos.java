@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import app.newsroom.common.Examples;
 import app.newsroom.common.Slugs;
+import app.newsroom.common.openapi.Examples;
 
 /** Request and response records of the tag resource. */
 public final class TagDtos {

@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.query.NativeQuery;
 
 import app.newsroom.common.Ids;
-import app.newsroom.common.QueryParams;
 import app.newsroom.common.Slugs;
+import app.newsroom.common.http.QueryParams;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped

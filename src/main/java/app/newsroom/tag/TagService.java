@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.hibernate.exception.ConstraintViolationException;
 
-import app.newsroom.common.HttpCaching;
 import app.newsroom.common.Ids;
-import app.newsroom.common.Page;
-import app.newsroom.common.PageRequest;
-import app.newsroom.common.ProblemException;
 import app.newsroom.common.Slugs;
 import app.newsroom.common.Times;
+import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.HttpCaching;
+import app.newsroom.common.http.Page;
+import app.newsroom.common.http.PageRequest;
 import app.newsroom.tag.TagDtos.TagRequest;
 import app.newsroom.tag.TagDtos.TagResponse;
 import io.quarkus.logging.Log;

@@ -1,4 +1,4 @@
-package app.newsroom.common;
+package app.newsroom.common.error;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
-import app.newsroom.security.BearerKeyMechanism;
+import app.newsroom.common.JsonSetup;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -121,7 +121,7 @@ class ProblemMappers {
                 ? "This operation needs an API key: send Authorization: Bearer <key>."
                 : "The API key is not valid (unknown or revoked), or the Authorization header is not 'Bearer <key>'.";
         return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, path(uri), null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, BearerKeyMechanism.CHALLENGE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.BEARER)
                 .build();
     }
 

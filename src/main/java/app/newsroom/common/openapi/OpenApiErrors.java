@@ -1,4 +1,4 @@
-package app.newsroom.common;
+package app.newsroom.common.openapi;
 
 import java.util.Map;
 
@@ -21,8 +21,6 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import app.newsroom.security.OpenApiSecurity;
 
 /**
  * Documents the error responses API operations share as problem+json (400, 401, 406, 429, 500, 503; 403 where a key

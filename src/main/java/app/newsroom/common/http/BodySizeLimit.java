@@ -1,8 +1,10 @@
-package app.newsroom.common;
+package app.newsroom.common.http;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.error.RouteProblems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 

@@ -1,4 +1,4 @@
-package app.newsroom.common;
+package app.newsroom.common.http;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;

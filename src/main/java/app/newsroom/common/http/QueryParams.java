@@ -1,4 +1,4 @@
-package app.newsroom.common;
+package app.newsroom.common.http;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+
+import app.newsroom.common.error.ProblemException;
 
 /**
  * Query parameters arrive as strings and are parsed here, so that an unparsable value is a 400 problem naming the

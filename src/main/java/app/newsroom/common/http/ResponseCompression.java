@@ -1,4 +1,4 @@
-package app.newsroom.common;
+package app.newsroom.common.http;
 
 import java.util.List;
 import java.util.Locale;

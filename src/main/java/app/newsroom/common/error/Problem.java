@@ -1,10 +1,12 @@
-package app.newsroom.common;
+package app.newsroom.common.error;
 
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import app.newsroom.common.openapi.Examples;
 
 /** RFC 9457 problem details, the body of every error response ({@code application/problem+json}). */
 @Schema(

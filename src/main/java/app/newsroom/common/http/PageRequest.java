@@ -1,4 +1,7 @@
-package app.newsroom.common;
+package app.newsroom.common.http;
+
+import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.error.ProblemException;
 
 /** A validated page request: 1-based page number and page size within the configured limits. */
 public record PageRequest(int number, int size) {

@@ -1,4 +1,4 @@
-package app.newsroom.common;
+package app.newsroom.common.openapi;
 
 /** OpenAPI examples, kept as text blocks in one place. */
 public final class Examples {

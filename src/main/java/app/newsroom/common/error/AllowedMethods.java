@@ -1,4 +1,4 @@
-package app.newsroom.common;
+package app.newsroom.common.error;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package app.newsroom.common;
+package app.newsroom.common.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.newsroom.common.error.ProblemException;
 
 /**
  * Conditional requests (RFC 9110): strong ETags, {@code If-None-Match} and {@code If-Modified-Since} answered with

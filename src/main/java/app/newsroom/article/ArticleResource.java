@@ -50,6 +50,7 @@ import app.newsroom.common.Ids;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.error.Problem;
 import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.ExpectedVersion;
 import app.newsroom.common.http.HttpCaching;
 import app.newsroom.common.http.Links;
 import app.newsroom.common.http.Page;
@@ -416,7 +417,8 @@ public class ArticleResource {
                     String ifMatch,
             ArticleRequest request,
             @Context HttpHeaders headers) {
-        ArticleView view = service.replace(articleId(id), request, headers).orElseThrow(() -> notFound(id));
+        ArticleView view = service.replace(articleId(id), request, ExpectedVersion.ifMatch(ifMatch))
+                .orElseThrow(() -> notFound(id));
         return written(view);
     }
 
@@ -487,7 +489,8 @@ public class ArticleResource {
                     String ifMatch,
             String patch,
             @Context HttpHeaders headers) {
-        ArticleView view = service.patch(articleId(id), patch, headers).orElseThrow(() -> notFound(id));
+        ArticleView view = service.patch(articleId(id), patch, ExpectedVersion.ifMatch(ifMatch))
+                .orElseThrow(() -> notFound(id));
         return written(view);
     }
 
@@ -521,7 +524,7 @@ public class ArticleResource {
                     @HeaderParam("If-Match")
                     String ifMatch,
             @Context HttpHeaders headers) {
-        if (!service.delete(articleId(id), headers)) {
+        if (!service.delete(articleId(id), ExpectedVersion.ifMatch(ifMatch))) {
             throw notFound(id);
         }
         return Response.noContent().build();

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,30 +17,22 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.newsroom.article.ArticleDtos.ArticleRequest;
 import app.newsroom.article.ArticleDtos.ArticleSummary;
-import app.newsroom.article.ArticleDtos.RelatedLinkRequest;
 import app.newsroom.article.ArticleDtos.SectionCount;
-import app.newsroom.common.Html;
 import app.newsroom.common.Ids;
 import app.newsroom.common.Slugs;
-import app.newsroom.common.Times;
 import app.newsroom.common.error.Constraints;
 import app.newsroom.common.error.JsonBody;
 import app.newsroom.common.error.ProblemException;
-import app.newsroom.common.error.Validation;
-import app.newsroom.common.http.HttpCaching;
+import app.newsroom.common.http.ExpectedVersion;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.http.PageRequest;
-import app.newsroom.common.http.QueryParams;
-import app.newsroom.tag.Tag;
 import app.newsroom.tag.TagRepository;
-import app.newsroom.tag.TagService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -56,21 +47,14 @@ public class ArticleService {
     private static final int WRITE_ATTEMPTS = 12;
 
     private final ArticleRepository articles;
+    private final ArticleWriter writer;
     private final TagRepository tagRepository;
-    private final TagService tags;
-    private final Validation validation;
     private final ObjectMapper mapper;
 
-    ArticleService(
-            ArticleRepository articles,
-            TagRepository tagRepository,
-            TagService tags,
-            Validation validation,
-            ObjectMapper mapper) {
+    ArticleService(ArticleRepository articles, ArticleWriter writer, TagRepository tagRepository, ObjectMapper mapper) {
         this.articles = articles;
+        this.writer = writer;
         this.tagRepository = tagRepository;
-        this.tags = tags;
-        this.validation = validation;
         this.mapper = mapper;
     }
 
@@ -165,46 +149,39 @@ public class ArticleService {
     }
 
     public ArticleView create(ArticleRequest request) {
-        check(request);
+        writer.check(request, null);
         if (request.id() != null) {
             throw ProblemException.badRequest("id", "is assigned by the server; leave it out");
         }
-        checkLinks(request.relatedLinks(), null);
+        ArticleWriter.Prepared prepared = ArticleWriter.Prepared.of(request);
         return withRetries(() -> {
-            Article article = new Article();
-            article.id = Ids.newId();
-            article.createdAt = Times.now();
-            article.version = 1;
-            article.slug = request.slug() != null ? claimSlug(request.slug(), null) : freeSlug(request.headline());
-            apply(article, request, new HashMap<>());
-            articles.persist(article);
-            replaceLinks(article, request.relatedLinks(), true);
-            articles.flush();
+            Article article = writer.create(prepared);
             Log.infof("Created article %s (%s)", article.id, article.status);
             return reload(article.id);
         });
     }
 
-    public Optional<ArticleView> replace(UUID id, ArticleRequest request, HttpHeaders headers) {
-        check(request);
+    public Optional<ArticleView> replace(UUID id, ArticleRequest request, ExpectedVersion expected) {
+        writer.check(request, id);
         if (request.id() != null && !request.id().equals(id)) {
             throw ProblemException.badRequest("id", "must equal the id in the path");
         }
-        checkLinks(request.relatedLinks(), id);
+        ArticleWriter.Prepared prepared = ArticleWriter.Prepared.of(request);
         return withRetries(() -> {
             Article article = articles.findById(id);
             if (article == null) {
                 return Optional.empty();
             }
-            HttpCaching.checkIfMatch(headers, view(article, Instant.now()).etag());
-            update(article, request);
+            expected.check(view(article, Instant.now()).etag());
+            writer.update(article, prepared);
+            Log.infof("Updated article %s to version %d", article.id, article.version);
             return Optional.of(reload(id));
         });
     }
 
     /** JSON merge patch (RFC 7396) on the article's writable form, validated again as a whole after the merge. */
-    public Optional<ArticleView> patch(UUID id, String patchJson, HttpHeaders headers) {
-        JsonNode patch = parse(patchJson);
+    public Optional<ArticleView> patch(UUID id, String patchJson, ExpectedVersion expected) {
+        JsonNode patch = JsonBody.readTree(mapper, patchJson);
         if (!patch.isObject()) {
             throw ProblemException.badRequest("(body)", "a merge patch must be a JSON object");
         }
@@ -217,191 +194,27 @@ public class ArticleService {
                 return Optional.empty();
             }
             List<RelatedLink> links = articles.linksOf(List.of(id)).getOrDefault(id, List.of());
-            HttpCaching.checkIfMatch(
-                    headers, ArticleView.of(article, links, Instant.now()).etag());
+            expected.check(ArticleView.of(article, links, Instant.now()).etag());
             JsonNode merged = MergePatch.apply(mapper.valueToTree(ArticleMapper.writableForm(article, links)), patch);
-            ArticleRequest request = toRequest(merged);
-            check(request);
-            checkLinks(request.relatedLinks(), id);
-            update(article, request);
+            ArticleRequest request = JsonBody.treeToValue(mapper, merged, ArticleRequest.class);
+            writer.check(request, id);
+            writer.update(article, ArticleWriter.Prepared.of(request));
+            Log.infof("Patched article %s to version %d", article.id, article.version);
             return Optional.of(reload(id));
         });
     }
 
     @Transactional
-    public boolean delete(UUID id, HttpHeaders headers) {
+    public boolean delete(UUID id, ExpectedVersion expected) {
         Article article = articles.findById(id);
         if (article == null) {
             return false;
         }
-        HttpCaching.checkIfMatch(headers, view(article, Instant.now()).etag());
+        expected.check(view(article, Instant.now()).etag());
         articles.delete(article);
         articles.flush();
         Log.infof("Deleted article %s", id);
         return true;
-    }
-
-    private void update(Article article, ArticleRequest request) {
-        if (request.slug() != null && !request.slug().equals(article.slug)) {
-            article.slug = claimSlug(request.slug(), article.id);
-        }
-        apply(article, request, new HashMap<>());
-        replaceLinks(article, request.relatedLinks(), false);
-        articles.flush();
-        Log.infof("Updated article %s to version %d", article.id, article.version);
-    }
-
-    /** Writes a request into the entity; {@code knownTags} is shared by the writes of one batch. */
-    void apply(Article article, ArticleRequest request, Map<String, Tag> knownTags) {
-        apply(article, request, knownTags, Html.clean(request.body()));
-    }
-
-    /** The same, with the body already sanitized (the import does that while the previous batch is written). */
-    void apply(Article article, ArticleRequest request, Map<String, Tag> knownTags, Html.Clean body) {
-        // resolve tags before touching the entity: a query after a change would flush it early (a second version)
-        List<Tag> resolved = tags.resolveOrCreate(request.tags(), knownTags);
-        article.headline = request.headline().trim();
-        article.standfirst = blankToNull(request.standfirst());
-        article.body = body.html();
-        article.bodyText = body.text();
-        article.wordCount = Html.wordCount(article.bodyText);
-        article.byline = blankToNull(request.byline());
-        article.section = request.section();
-        article.language = request.language() == null
-                ? "en"
-                : Locale.forLanguageTag(request.language()).toLanguageTag();
-        article.status = request.status() == null ? ArticleStatus.DRAFT : request.status();
-        Instant publishedAt = request.publishedAt() == null
-                ? null
-                : Times.stored(request.publishedAt().toInstant());
-        if (publishedAt != null) {
-            article.publishedAt = publishedAt;
-        } else if (article.status == ArticleStatus.PUBLISHED && article.publishedAt == null) {
-            article.publishedAt = Times.now();
-        }
-        article.updatedAt = Times.now();
-        // untouched unless they changed: rewriting the rows tells every cache that tag pages changed
-        if (!sameTags(article.tags, resolved)) {
-            article.tags.clear();
-            article.tags.addAll(resolved);
-        }
-    }
-
-    private static boolean sameTags(List<Tag> current, List<Tag> wanted) {
-        Set<UUID> ids = new HashSet<>();
-        current.forEach(t -> ids.add(t.id));
-        return current.size() == wanted.size() && wanted.stream().allMatch(t -> ids.contains(t.id));
-    }
-
-    void replaceLinks(Article article, List<RelatedLinkRequest> requested, boolean fresh) {
-        if (!fresh) {
-            articles.deleteLinksOf(article.id);
-        }
-        if (requested == null) {
-            return;
-        }
-        short position = 0;
-        for (RelatedLinkRequest r : requested) {
-            RelatedLink link = new RelatedLink();
-            link.id = Ids.newId();
-            link.article = article;
-            link.position = position++;
-            if (r.articleId() != null) {
-                link.target = articles.getEntityManager().getReference(Article.class, r.articleId());
-            } else {
-                link.title = r.title().trim();
-                link.url = r.url().trim();
-            }
-            articles.getEntityManager().persist(link);
-        }
-    }
-
-    /** Bean Validation, then the rules no annotation expresses. */
-    void check(ArticleRequest request) {
-        validation.check(request);
-        if (request.publishedAt() != null
-                && !QueryParams.inRange(request.publishedAt().toInstant())) {
-            throw ProblemException.badRequest("publishedAt", "must be between the years 1 and 9999");
-        }
-    }
-
-    /** Cross-field rules of related links; internal targets must exist and not be the article itself. */
-    private void checkLinks(List<RelatedLinkRequest> links, UUID self) {
-        List<UUID> targets = checkLinkShapes(links, self);
-        if (!targets.isEmpty()) {
-            checkTargetsExist(links, QuarkusTransaction.joiningExisting().call(() -> articles.existing(targets)));
-        }
-    }
-
-    /** Every internal link's target is among the existing articles; a 400 naming the first that is not. */
-    static void checkTargetsExist(List<RelatedLinkRequest> links, Set<UUID> existing) {
-        for (int i = 0; links != null && i < links.size(); i++) {
-            UUID target = links.get(i).articleId();
-            if (target != null && !existing.contains(target)) {
-                throw ProblemException.badRequest("relatedLinks[" + i + "].articleId", "no article has this id");
-            }
-        }
-    }
-
-    /** The rules of related links that need no database; answers the internal targets. */
-    List<UUID> checkLinkShapes(List<RelatedLinkRequest> links, UUID self) {
-        List<UUID> targets = new ArrayList<>();
-        if (links == null) {
-            return targets;
-        }
-        for (int i = 0; i < links.size(); i++) {
-            RelatedLinkRequest link = links.get(i);
-            String at = "relatedLinks[" + i + "]";
-            if (link == null) {
-                throw ProblemException.badRequest(at, "must be an object");
-            }
-            if (link.articleId() != null) {
-                if (link.url() != null || link.title() != null) {
-                    throw ProblemException.badRequest(at, "give either articleId, or title and url, not both");
-                }
-                if (link.articleId().equals(self)) {
-                    throw ProblemException.badRequest(at + ".articleId", "an article cannot link to itself");
-                }
-                targets.add(link.articleId());
-                continue;
-            }
-            if (link.title() == null || link.title().isBlank()) {
-                throw ProblemException.badRequest(at + ".title", "must not be blank for an external link");
-            }
-            if (!ExternalUrls.isHttp(link.url())) {
-                throw ProblemException.badRequest(at + ".url", "must be an absolute http or https URL");
-            }
-        }
-        return targets;
-    }
-
-    /** A client-chosen slug: taken by another article is a 409. */
-    private String claimSlug(String slug, UUID owner) {
-        Optional<Article> holder = articles.findBySlug(slug);
-        if (holder.isPresent() && !holder.get().id.equals(owner)) {
-            throw ProblemException.conflict("slug", "The slug '" + slug + "' is taken by another article");
-        }
-        return slug;
-    }
-
-    /** The generated slug: the headline's, with the first free -2, -3... suffix on a clash. */
-    private String freeSlug(String headline) {
-        String base = baseSlug(headline);
-        return firstFree(base, new HashSet<>(articles.slugsLike(List.of(base))));
-    }
-
-    static String baseSlug(String headline) {
-        String base = Slugs.slugify(headline);
-        return base.isEmpty() ? "article" : base;
-    }
-
-    static String firstFree(String base, Set<String> taken) {
-        for (int n = 1; ; n++) {
-            String candidate = Slugs.withSuffix(base, n);
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
     }
 
     /**
@@ -451,17 +264,5 @@ public class ArticleService {
             return articles.findWithTags(List.of(id.get())).stream().findFirst();
         }
         return Slugs.isValid(idOrSlug) ? articles.findBySlug(idOrSlug) : Optional.empty();
-    }
-
-    private JsonNode parse(String json) {
-        return JsonBody.readTree(mapper, json);
-    }
-
-    private ArticleRequest toRequest(JsonNode merged) {
-        return JsonBody.treeToValue(mapper, merged, ArticleRequest.class);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

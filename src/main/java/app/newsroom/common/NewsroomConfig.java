@@ -104,8 +104,8 @@ public interface NewsroomConfig {
 
     interface Import {
         /**
-         * Batches of an NDJSON import written at the same time, each in its own transaction and database session.
-         * Batches that could collide (a slug family, a tag that does not exist yet) never run side by side.
+         * Batches of an NDJSON import written at the same time, each in its own transaction. Lines are dealt to the
+         * writers by slug family, so that two writers never race for a slug.
          */
         @WithDefault("2")
         int writers();

@@ -41,40 +41,6 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         return found;
     }
 
-    /** Inserts topic tags (slug to name) unless their slug exists; returns the slugs inserted. One statement. */
-    @SuppressWarnings("unchecked")
-    public List<String> insertMissing(Map<String, String> namesBySlug, Instant now) {
-        // sorted by slug, so that concurrent inserters of overlapping sets lock in one order
-        TreeMap<String, String> sorted = new TreeMap<>(namesBySlug);
-        return getEntityManager()
-                .createNativeQuery("""
-                INSERT INTO tag (id, slug, name, type, created_at, updated_at)
-                SELECT CAST(t.id AS uuid), t.slug, t.name, 'topic', :now, :now
-                  FROM unnest(CAST(:ids AS text[]), CAST(:slugs AS text[]), CAST(:names AS text[])) WITH ORDINALITY AS t(id, slug, name, n)
-                 ORDER BY t.n
-                ON CONFLICT (slug) DO NOTHING
-                RETURNING slug""")
-                .setParameter(
-                        "ids",
-                        sorted.keySet().stream()
-                                .map(s -> Ids.newId().toString())
-                                .toArray(String[]::new))
-                .setParameter("slugs", sorted.keySet().toArray(new String[0]))
-                .setParameter("names", sorted.values().toArray(new String[0]))
-                .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                .getResultList();
-    }
-
-    /** Deletes those of these tags that no article uses. */
-    public int deleteUnused(Collection<String> slugs) {
-        return getEntityManager()
-                .createNativeQuery("""
-                DELETE FROM tag t WHERE t.slug = ANY(:slugs)
-                   AND NOT EXISTS (SELECT 1 FROM article_tag at WHERE at.tag_id = t.id)""")
-                .setParameter("slugs", slugs.toArray(new String[0]))
-                .executeUpdate();
-    }
-
     /** Published, publicly visible articles per tag, for the given tags. */
     public Map<UUID, Long> publicArticleCounts(Collection<UUID> tagIds) {
         Map<UUID, Long> counts = new HashMap<>();
@@ -138,6 +104,40 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         List<UUID> ids = pageQuery.getResultList();
         long total = ((Number) countQuery.getSingleResult()).longValue();
         return new PageOfIds(ids, total);
+    }
+
+    /** Inserts topic tags (slug to name) unless their slug exists; returns the slugs inserted. One statement. */
+    @SuppressWarnings("unchecked")
+    public List<String> insertMissing(Map<String, String> namesBySlug, Instant now) {
+        // sorted by slug, so that concurrent inserters of overlapping sets lock in one order
+        TreeMap<String, String> sorted = new TreeMap<>(namesBySlug);
+        return getEntityManager()
+                .createNativeQuery("""
+                INSERT INTO tag (id, slug, name, type, created_at, updated_at)
+                SELECT CAST(t.id AS uuid), t.slug, t.name, 'topic', :now, :now
+                  FROM unnest(CAST(:ids AS text[]), CAST(:slugs AS text[]), CAST(:names AS text[])) WITH ORDINALITY AS t(id, slug, name, n)
+                 ORDER BY t.n
+                ON CONFLICT (slug) DO NOTHING
+                RETURNING slug""")
+                .setParameter(
+                        "ids",
+                        sorted.keySet().stream()
+                                .map(s -> Ids.newId().toString())
+                                .toArray(String[]::new))
+                .setParameter("slugs", sorted.keySet().toArray(new String[0]))
+                .setParameter("names", sorted.values().toArray(new String[0]))
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .getResultList();
+    }
+
+    /** Deletes those of these tags that no article uses. */
+    public int deleteUnused(Collection<String> slugs) {
+        return getEntityManager()
+                .createNativeQuery("""
+                DELETE FROM tag t WHERE t.slug = ANY(:slugs)
+                   AND NOT EXISTS (SELECT 1 FROM article_tag at WHERE at.tag_id = t.id)""")
+                .setParameter("slugs", slugs.toArray(new String[0]))
+                .executeUpdate();
     }
 
     public record PageOfIds(List<UUID> ids, long total) {}

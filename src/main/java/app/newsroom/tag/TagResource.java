@@ -42,6 +42,7 @@ import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.error.Problem;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.common.error.Validation;
+import app.newsroom.common.http.ExpectedVersion;
 import app.newsroom.common.http.Links;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.http.PageRequest;
@@ -280,8 +281,8 @@ public class TagResource {
                     String ifMatch,
             TagRequest request,
             @Context HttpHeaders headers) {
-        TagResponse tag =
-                service.replace(slug, validation.check(request), headers).orElseThrow(() -> notFound(slug));
+        TagResponse tag = service.replace(slug, validation.check(request), ExpectedVersion.ifMatch(ifMatch))
+                .orElseThrow(() -> notFound(slug));
         return Response.ok(tag).header(HttpHeaders.ETAG, TagService.etag(tag)).build();
     }
 
@@ -310,7 +311,7 @@ public class TagResource {
                     @HeaderParam("If-Match")
                     String ifMatch,
             @Context HttpHeaders headers) {
-        if (!service.delete(slug, headers)) {
+        if (!service.delete(slug, ExpectedVersion.ifMatch(ifMatch))) {
             throw notFound(slug);
         }
         return Response.noContent().build();

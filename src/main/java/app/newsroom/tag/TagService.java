@@ -2,7 +2,6 @@ package app.newsroom.tag;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -23,6 +21,7 @@ import app.newsroom.common.Ids;
 import app.newsroom.common.Slugs;
 import app.newsroom.common.Times;
 import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.ExpectedVersion;
 import app.newsroom.common.http.HttpCaching;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.http.PageRequest;
@@ -81,7 +80,7 @@ public class TagService {
     }
 
     @Transactional
-    public Optional<TagResponse> replace(String slug, TagRequest request, HttpHeaders headers) {
+    public Optional<TagResponse> replace(String slug, TagRequest request, ExpectedVersion expected) {
         if (request.slug() != null && !request.slug().equals(slug)) {
             throw ProblemException.badRequest("slug", "must equal the slug in the path ('" + slug + "')");
         }
@@ -90,7 +89,7 @@ public class TagService {
             return Optional.empty();
         }
         Tag tag = found.get();
-        HttpCaching.checkIfMatch(headers, etag(withCount(tag)));
+        expected.check(etag(withCount(tag)));
         apply(tag, request);
         tags.flush();
         return Optional.of(withCount(tag));
@@ -98,13 +97,13 @@ public class TagService {
 
     /** Deletes a tag and detaches it from its articles, whose version moves on since their public form changed. */
     @Transactional
-    public boolean delete(String slug, HttpHeaders headers) {
+    public boolean delete(String slug, ExpectedVersion expected) {
         Optional<Tag> found = Slugs.isValid(slug) ? tags.findBySlug(slug) : Optional.empty();
         if (found.isEmpty()) {
             return false;
         }
         Tag tag = found.get();
-        HttpCaching.checkIfMatch(headers, etag(withCount(tag)));
+        expected.check(etag(withCount(tag)));
         int touched = tags.getEntityManager()
                 .createNativeQuery("""
                 UPDATE article SET version = version + 1, updated_at = :now
@@ -115,15 +114,6 @@ public class TagService {
         tags.delete(tag);
         Log.infof("Deleted tag %s, detached from %d articles", slug, touched);
         return true;
-    }
-
-    /**
-     * The tags for an article write: each string is matched by its slug to an existing tag, or creates a
-     * {@code topic} tag named by the string. Duplicates collapse; order is kept.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Tag> resolveOrCreate(List<String> names) {
-        return resolveOrCreate(names, new HashMap<>());
     }
 
     /**
@@ -161,17 +151,6 @@ public class TagService {
     }
 
     /**
-     * Creates the tags of these names that do not exist yet, in a transaction of its own (the bulk import: its
-     * batches then never wait for each other's new tags); the first spelling of a slug names it. Concurrent creators
-     * of the same tag are harmless: the slug's unique index keeps one. Returns the slugs it created.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Set<String> createMissing(List<String> names) {
-        Map<String, String> bySlug = bySlug(names);
-        return bySlug.isEmpty() ? Set.of() : new HashSet<>(tags.insertMissing(bySlug, Times.now()));
-    }
-
-    /**
      * The tags of an article's request by slug, each named by its first spelling (trimmed, at most 200 characters);
      * a name without letters or digits is a 400 that names it ({@code tags[2]}).
      */
@@ -186,6 +165,17 @@ public class TagService {
             bySlug.putIfAbsent(slug, name.length() > 200 ? name.substring(0, 200) : name);
         }
         return bySlug;
+    }
+
+    /**
+     * Creates the tags of these names that do not exist yet, in a transaction of its own (the bulk import: its
+     * batches then never wait for each other's new tags); the first spelling of a slug names it. Concurrent creators
+     * of the same tag are harmless: the slug's unique index keeps one. Returns the slugs it created.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Set<String> createMissing(List<String> names) {
+        Map<String, String> bySlug = bySlug(names);
+        return bySlug.isEmpty() ? Set.of() : new HashSet<>(tags.insertMissing(bySlug, Times.now()));
     }
 
     /** Deletes those of these tags that no article uses: tags a bulk import created for lines that then failed. */

@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.newsroom.common.error.ProblemException;
-
 /**
  * Conditional requests (RFC 9110): strong ETags, {@code If-None-Match} and {@code If-Modified-Since} answered with
  * 304 on reads, {@code If-Match} checked on writes (412 when stale).
@@ -114,15 +112,6 @@ public class HttpCaching {
                     && !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
         }
         return false;
-    }
-
-    /** Checks {@code If-Match} before a write; a stale or weak tag is a 412 problem. */
-    public static void checkIfMatch(HttpHeaders headers, String currentEtag) {
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        if (ifMatch != null && !matches(ifMatch, currentEtag, false)) {
-            throw ProblemException.preconditionFailed(
-                    "If-Match does not match the current ETag " + currentEtag + "; read the resource again");
-        }
     }
 
     static boolean matches(String header, String etag, boolean weakComparison) {

@@ -1,0 +1,339 @@
+package app.newsroom.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Transactional;
+
+import app.newsroom.article.ArticleDtos.ArticleRequest;
+import app.newsroom.article.ArticleDtos.RelatedLinkRequest;
+import app.newsroom.common.Html;
+import app.newsroom.common.Ids;
+import app.newsroom.common.Slugs;
+import app.newsroom.common.Times;
+import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.error.Validation;
+import app.newsroom.common.http.QueryParams;
+import app.newsroom.tag.Tag;
+import app.newsroom.tag.TagService;
+
+/**
+ * The one way articles are written, for the API's single writes and the NDJSON import's batches alike: the checks of
+ * a request, slugs (a client's is claimed, a generated one takes the first free {@code -2}, {@code -3}...), sanitized
+ * HTML and word counts, tags by name, and Related Stories. Runs inside its caller's transaction.
+ */
+@ApplicationScoped
+class ArticleWriter {
+
+    private final ArticleRepository articles;
+    private final TagService tags;
+    private final Validation validation;
+
+    ArticleWriter(ArticleRepository articles, TagService tags, Validation validation) {
+        this.articles = articles;
+        this.tags = tags;
+        this.validation = validation;
+    }
+
+    /** An article request with its body already sanitized: the import prepares it while a batch is written. */
+    record Prepared(ArticleRequest request, Html.Clean body) {
+
+        static Prepared of(ArticleRequest request) {
+            return new Prepared(request, Html.clean(request.body()));
+        }
+    }
+
+    /** What a write did to one article. */
+    record Written(UUID id, String slug, boolean created) {}
+
+    /**
+     * The checks that need no database: Bean Validation, then the rules no annotation expresses (dates in range, tag
+     * names with letters, the shape of each related link, an article never linking to itself).
+     */
+    void check(ArticleRequest request, UUID self) {
+        validation.check(request);
+        if (request.publishedAt() != null
+                && !QueryParams.inRange(request.publishedAt().toInstant())) {
+            throw ProblemException.badRequest("publishedAt", "must be between the years 1 and 9999");
+        }
+        if (request.tags() != null) {
+            TagService.bySlug(request.tags());
+        }
+        List<RelatedLinkRequest> links = request.relatedLinks();
+        for (int i = 0; links != null && i < links.size(); i++) {
+            RelatedLinkRequest link = links.get(i);
+            String at = "relatedLinks[" + i + "]";
+            if (link == null) {
+                throw ProblemException.badRequest(at, "must be an object");
+            }
+            if (link.articleId() != null) {
+                if (link.url() != null || link.title() != null) {
+                    throw ProblemException.badRequest(at, "give either articleId, or title and url, not both");
+                }
+                if (link.articleId().equals(self)) {
+                    throw ProblemException.badRequest(at + ".articleId", "an article cannot link to itself");
+                }
+            } else if (link.title() == null || link.title().isBlank()) {
+                throw ProblemException.badRequest(at + ".title", "must not be blank for an external link");
+            } else if (!ExternalUrls.isHttp(link.url())) {
+                throw ProblemException.badRequest(at + ".url", "must be an absolute http or https URL");
+            }
+        }
+    }
+
+    /** A new article from a checked request. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Article create(Prepared prepared) {
+        ArticleRequest request = prepared.request();
+        requireTargets(request.relatedLinks(), articles.existing(targets(request)));
+        Article article =
+                newArticle(request.slug() != null ? claimSlug(request.slug(), null) : freeSlug(request.headline()));
+        apply(article, prepared, new HashMap<>());
+        articles.persist(article);
+        addLinks(article, request.relatedLinks());
+        articles.flush();
+        return article;
+    }
+
+    /** An existing article rewritten from a checked request. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void update(Article article, Prepared prepared) {
+        ArticleRequest request = prepared.request();
+        requireTargets(request.relatedLinks(), articles.existing(targets(request)));
+        if (request.slug() != null && !request.slug().equals(article.slug)) {
+            article.slug = claimSlug(request.slug(), article.id);
+        }
+        apply(article, prepared, new HashMap<>());
+        articles.deleteLinksOf(article.id);
+        addLinks(article, request.relatedLinks());
+        articles.flush();
+    }
+
+    /**
+     * Upserts by slug: a request whose slug an article has updates that article, any other creates one. One query for
+     * the slugs, one for the tags and one for the link targets, whatever the number of requests; new rows go to the
+     * database in JDBC batches at the end. A request that cannot be applied throws a {@link LineFailure} naming it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Written> upsert(List<Prepared> batch) {
+        Set<String> given = new HashSet<>();
+        Set<String> bases = new HashSet<>();
+        Set<UUID> targets = new HashSet<>();
+        Set<String> tagNames = new LinkedHashSet<>();
+        for (Prepared p : batch) {
+            ArticleRequest r = p.request();
+            if (r.slug() != null) {
+                given.add(r.slug());
+            } else {
+                bases.add(baseSlug(r.headline()));
+            }
+            targets.addAll(targets(r));
+            if (r.tags() != null) {
+                tagNames.addAll(r.tags());
+            }
+        }
+        Map<String, Article> bySlug = new HashMap<>();
+        articles.findBySlugs(given).forEach(a -> bySlug.put(a.slug, a));
+        Set<String> taken = new HashSet<>(bases.isEmpty() ? List.of() : articles.slugsLike(bases));
+        taken.addAll(bySlug.keySet());
+        Set<UUID> existingTargets = articles.existing(targets);
+        Map<String, Tag> knownTags = new HashMap<>();
+        tags.resolveOrCreate(List.copyOf(tagNames), knownTags);
+        // nothing is flushed before the end: the loop runs no query, and new rows are inserted in batches
+        articles.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+        Map<UUID, List<RelatedLink>> linksWritten = new HashMap<>();
+        Set<UUID> fresh = new HashSet<>();
+        List<Written> written = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Prepared p = batch.get(i);
+            ArticleRequest r = p.request();
+            try {
+                requireTargets(r.relatedLinks(), existingTargets);
+                Article article = r.slug() == null ? null : bySlug.get(r.slug());
+                if (article == null) {
+                    article = newArticle(r.slug() != null ? r.slug() : firstFree(baseSlug(r.headline()), taken));
+                    taken.add(article.slug);
+                    bySlug.put(article.slug, article);
+                    fresh.add(article.id);
+                    apply(article, p, knownTags);
+                    articles.persist(article);
+                    written.add(new Written(article.id, article.slug, true));
+                } else {
+                    for (int l = 0;
+                            r.relatedLinks() != null && l < r.relatedLinks().size();
+                            l++) {
+                        if (article.id.equals(r.relatedLinks().get(l).articleId())) {
+                            throw ProblemException.badRequest(
+                                    "relatedLinks[" + l + "].articleId", "an article cannot link to itself");
+                        }
+                    }
+                    apply(article, p, knownTags);
+                    written.add(new Written(article.id, article.slug, false));
+                }
+                List<RelatedLink> earlier = linksWritten.get(article.id);
+                if (earlier != null) {
+                    earlier.forEach(articles.getEntityManager()::remove); // a second line for it in this batch
+                } else if (!fresh.contains(article.id)) {
+                    articles.deleteLinksOf(article.id);
+                }
+                linksWritten.put(article.id, addLinks(article, r.relatedLinks()));
+            } catch (ProblemException e) {
+                throw new LineFailure(i, e);
+            }
+        }
+        articles.flush();
+        return written;
+    }
+
+    /** A request of a batch that cannot be applied; its batch is then applied line by line. */
+    static final class LineFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int index;
+
+        LineFailure(int index, ProblemException cause) {
+            super("request " + index, cause, false, false);
+            this.index = index;
+        }
+
+        ProblemException problem() {
+            return (ProblemException) getCause();
+        }
+    }
+
+    private static Article newArticle(String slug) {
+        Article article = new Article();
+        article.id = Ids.newId();
+        article.createdAt = Times.now();
+        article.version = 1;
+        article.slug = slug;
+        return article;
+    }
+
+    /** Writes a request into the entity; {@code knownTags} is shared by the writes of one batch. */
+    private void apply(Article article, Prepared prepared, Map<String, Tag> knownTags) {
+        ArticleRequest request = prepared.request();
+        // resolve tags before touching the entity: a query after a change would flush it early (a second version)
+        List<Tag> resolved = tags.resolveOrCreate(request.tags(), knownTags);
+        article.headline = request.headline().trim();
+        article.standfirst = blankToNull(request.standfirst());
+        article.body = prepared.body().html();
+        article.bodyText = prepared.body().text();
+        article.wordCount = Html.wordCount(article.bodyText);
+        article.byline = blankToNull(request.byline());
+        article.section = request.section();
+        article.language = request.language() == null
+                ? "en"
+                : Locale.forLanguageTag(request.language()).toLanguageTag();
+        article.status = request.status() == null ? ArticleStatus.DRAFT : request.status();
+        Instant publishedAt = request.publishedAt() == null
+                ? null
+                : Times.stored(request.publishedAt().toInstant());
+        if (publishedAt != null) {
+            article.publishedAt = publishedAt;
+        } else if (article.status == ArticleStatus.PUBLISHED && article.publishedAt == null) {
+            article.publishedAt = Times.now();
+        }
+        article.updatedAt = Times.now();
+        // untouched unless they changed: rewriting the rows tells every cache that tag pages changed
+        if (!sameTags(article.tags, resolved)) {
+            article.tags.clear();
+            article.tags.addAll(resolved);
+        }
+    }
+
+    private static boolean sameTags(List<Tag> current, List<Tag> wanted) {
+        Set<UUID> ids = new HashSet<>();
+        current.forEach(t -> ids.add(t.id));
+        return current.size() == wanted.size() && wanted.stream().allMatch(t -> ids.contains(t.id));
+    }
+
+    /** The related links of an article, in order, as new rows. */
+    private List<RelatedLink> addLinks(Article article, List<RelatedLinkRequest> requested) {
+        List<RelatedLink> links = new ArrayList<>();
+        if (requested == null) {
+            return links;
+        }
+        EntityManager em = articles.getEntityManager();
+        short position = 0;
+        for (RelatedLinkRequest r : requested) {
+            RelatedLink link = new RelatedLink();
+            link.id = Ids.newId();
+            link.article = article;
+            link.position = position++;
+            if (r.articleId() != null) {
+                link.target = em.getReference(Article.class, r.articleId());
+            } else {
+                link.title = r.title().trim();
+                link.url = r.url().trim();
+            }
+            em.persist(link);
+            links.add(link);
+        }
+        return links;
+    }
+
+    private static List<UUID> targets(ArticleRequest request) {
+        return request.relatedLinks() == null
+                ? List.of()
+                : request.relatedLinks().stream()
+                        .map(RelatedLinkRequest::articleId)
+                        .filter(Objects::nonNull)
+                        .toList();
+    }
+
+    /** Every internal link's target is among the existing articles; a 400 naming the first that is not. */
+    private static void requireTargets(List<RelatedLinkRequest> links, Set<UUID> existing) {
+        for (int i = 0; links != null && i < links.size(); i++) {
+            UUID target = links.get(i).articleId();
+            if (target != null && !existing.contains(target)) {
+                throw ProblemException.badRequest("relatedLinks[" + i + "].articleId", "no article has this id");
+            }
+        }
+    }
+
+    /** A client-chosen slug: taken by another article is a 409. */
+    private String claimSlug(String slug, UUID owner) {
+        Optional<Article> holder = articles.findBySlug(slug);
+        if (holder.isPresent() && !holder.get().id.equals(owner)) {
+            throw ProblemException.conflict("slug", "The slug '" + slug + "' is taken by another article");
+        }
+        return slug;
+    }
+
+    /** The generated slug: the headline's, with the first free -2, -3... suffix on a clash. */
+    private String freeSlug(String headline) {
+        String base = baseSlug(headline);
+        return firstFree(base, new HashSet<>(articles.slugsLike(List.of(base))));
+    }
+
+    static String baseSlug(String headline) {
+        String base = Slugs.slugify(headline);
+        return base.isEmpty() ? "article" : base;
+    }
+
+    static String firstFree(String base, Set<String> taken) {
+        for (int n = 1; ; n++) {
+            String candidate = Slugs.withSuffix(base, n);
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

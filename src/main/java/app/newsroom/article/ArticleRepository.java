@@ -1,16 +1,12 @@
 package app.newsroom.article;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,18 +15,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import org.hibernate.Hibernate;
 import org.hibernate.query.NativeQuery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-
-import app.newsroom.common.http.QueryParams;
-import app.newsroom.tag.TagDtos;
-import app.newsroom.tag.TagType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -90,131 +79,34 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * The columns of the summary form of article {@code a}, turned into a summary by {@link #summaryOf}:
-     * {@value #SUMMARY_WIDTH} columns, its tags (by name) and related links (by position) each as one JSON array of
-     * arrays. Internal links to articles not public at {@code :now} are left out. Statements that show a page of
-     * summaries (lists, search) read them in the same statement as the page itself. Scalar subqueries with json_agg
-     * rather than lateral joins of parallel arrays: half the planning and execution time (~1 ms per page of 20).
-     */
-    public static final String SUMMARY_COLUMNS = """
-            a.id, a.slug, a.headline, a.standfirst, a.byline, a.section, a.language, a.status,
-            a.published_at, a.created_at, a.updated_at, a.version, a.word_count,
-            CAST((SELECT json_agg(json_build_array(t.slug, t.name, t.type) ORDER BY t.name, t.slug)
-                    FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS text),
-            CAST((SELECT json_agg(json_build_array(l.id, l.position, l.title, l.url, t.id, t.slug, t.headline)
-                                  ORDER BY l.position)
-                    FROM related_link l LEFT JOIN article t ON t.id = l.target_article_id
-                   WHERE l.article_id = a.id
-                     AND (l.target_article_id IS NULL OR (t.status = 'published' AND t.published_at <= :now))) AS text)""";
-
-    public static final int SUMMARY_WIDTH = 15;
-
-    /**
-     * The summary form of these articles, in the order given, read as a projection: one statement, no entities, no
-     * bodies. Lists and search pages show 20–100 summaries per request, and loading them as entities (bodies included)
-     * was most of the service's CPU on a search page. The articles themselves are left out unless public at
-     * {@code now} or {@code anyStatus}.
+     * The summary form of these articles, in the order given, read as a projection ({@link ArticleSummaries}): one
+     * statement, no entities, no bodies. Lists and search pages show 20–100 summaries per request, and loading them as
+     * entities (bodies included) was most of the service's CPU on a search page. The articles themselves are left out
+     * unless public at {@code now} or {@code anyStatus}.
      */
     @SuppressWarnings("unchecked")
     public List<ArticleDtos.ArticleSummary> summaries(List<UUID> ids, Instant now, boolean anyStatus) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = getEntityManager()
-                .createNativeQuery(
-                        "SELECT " + SUMMARY_COLUMNS + " FROM article a"
-                                + " WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))")
+        List<Tuple> rows = getEntityManager()
+                .createNativeQuery(SUMMARIES, Tuple.class)
                 .setParameter("ids", ids.toArray(new UUID[0]))
                 .setParameter("now", now)
                 .setParameter("anyStatus", anyStatus)
                 .getResultList();
         Map<UUID, ArticleDtos.ArticleSummary> byId = new HashMap<>();
-        for (Object[] r : rows) {
-            ArticleDtos.ArticleSummary summary = summaryOf(r, 0);
+        for (Tuple row : rows) {
+            ArticleDtos.ArticleSummary summary = ArticleSummaries.read(row);
             byId.put(summary.id(), summary);
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUMMARIES = "SELECT " + ArticleSummaries.COLUMNS + """
 
-    /** The summary in the {@link #SUMMARY_COLUMNS} of a row, starting at column {@code first}. */
-    public static ArticleDtos.ArticleSummary summaryOf(Object[] row, int first) {
-        Object[] r = Arrays.copyOfRange(row, first, first + SUMMARY_WIDTH);
-        List<TagDtos.TagRef> tags = new ArrayList<>();
-        for (JsonNode t : json((String) r[13])) {
-            tags.add(new TagDtos.TagRef(
-                    t.get(0).asText(),
-                    t.get(1).asText(),
-                    TagType.valueOf(t.get(2).asText().toUpperCase(Locale.ROOT))));
-        }
-        List<ArticleDtos.RelatedLinkResponse> links = new ArrayList<>();
-        for (JsonNode l : json((String) r[14])) {
-            UUID linkId = UUID.fromString(l.get(0).asText());
-            int position = l.get(1).asInt();
-            links.add(
-                    l.get(4).isNull()
-                            ? new ArticleDtos.RelatedLinkResponse(
-                                    linkId, text(l.get(2)), text(l.get(3)), null, position)
-                            : new ArticleDtos.RelatedLinkResponse(
-                                    linkId,
-                                    l.get(6).asText(),
-                                    null,
-                                    new ArticleDtos.ArticleRef(
-                                            UUID.fromString(l.get(4).asText()),
-                                            l.get(5).asText(),
-                                            l.get(6).asText()),
-                                    position));
-        }
-        return new ArticleDtos.ArticleSummary(
-                (UUID) r[0],
-                (String) r[1],
-                (String) r[2],
-                (String) r[3],
-                (String) r[4],
-                (String) r[5],
-                (String) r[6],
-                ArticleStatus.valueOf(((String) r[7]).toUpperCase(Locale.ROOT)),
-                instant(r[8]),
-                instant(r[9]),
-                instant(r[10]),
-                ((Number) r[11]).longValue(),
-                ((Number) r[12]).intValue(),
-                tags,
-                links);
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    /** A JSON array of arrays as json_agg writes it; none for NULL (no rows). */
-    private static JsonNode json(String text) {
-        if (text == null) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("not JSON from json_agg", e);
-        }
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
-    }
+             FROM article a
+            WHERE a.id = ANY(:ids) AND (:anyStatus OR (a.status = 'published' AND a.published_at <= :now))""";
 
     /** The related links of these articles with their internal targets, grouped by article, in order; two statements. */
     public Map<UUID, List<RelatedLink>> linksOf(Collection<UUID> articleIds) {
@@ -345,8 +237,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             where.append(" AND t.public_from < :to");
             params.put("to", criteria.to());
         }
-        StringBuilder articleFilters = new StringBuilder();
-        articleFilters(criteria, articleFilters, params);
+        ArticleFilterSql columns = ArticleFilterSql.ofColumns(criteria);
+        params.putAll(columns.params());
+        String articleFilters = columns.sql();
         String from = articleFilters.isEmpty()
                 ? " FROM article_tag t"
                 : " FROM article_tag t JOIN article a ON a.id = t.article_id";
@@ -372,7 +265,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             case ARCHIVED -> where.append(" a.status = 'archived'");
             case ANY -> where.append(" true");
         }
-        appendFilters(criteria, groups, where, params);
+        ArticleFilterSql filters = ArticleFilterSql.of(criteria, groups);
+        where.append(filters.sql());
+        params.putAll(filters.params());
         // the partial indexes' order: (published_at DESC, id DESC), read forwards or backwards
         String order = switch (criteria.orderBy()) {
             case NEWEST -> " ORDER BY a.published_at DESC, a.id DESC";
@@ -383,54 +278,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 "SELECT a.id FROM article a" + where, "SELECT count(*) FROM article a" + where, order, params);
     }
 
-    /**
-     * The filters of GET /articles other than visibility, on an article aliased {@code a}: tag groups (resolved to ids),
-     * publication time range, section, language and byline. Search applies exactly these.
-     */
-    public static void appendFilters(
-            ArticleCriteria criteria, List<List<UUID>> groups, StringBuilder where, Map<String, Object> params) {
-        for (int i = 0; i < groups.size(); i++) {
-            where.append(" AND EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag_id IN (:g")
-                    .append(i)
-                    .append("))");
-            params.put("g" + i, groups.get(i));
-        }
-        if (criteria.from() != null) {
-            where.append(" AND a.published_at >= :from");
-            params.put("from", criteria.from());
-        }
-        if (criteria.to() != null) {
-            where.append(" AND a.published_at < :to");
-            params.put("to", criteria.to());
-        }
-        articleFilters(criteria, where, params);
-    }
-
-    private static void articleFilters(ArticleCriteria criteria, StringBuilder where, Map<String, Object> params) {
-        if (criteria.section() != null) {
-            where.append(" AND (a.section = :section OR a.section LIKE :sectionPrefix ESCAPE '\\')");
-            params.put("section", criteria.section());
-            params.put("sectionPrefix", QueryParams.likeEscape(criteria.section()) + "/%");
-        }
-        if (criteria.language() != null) {
-            where.append(" AND a.language = :language");
-            params.put("language", criteria.language());
-        }
-        if (criteria.byline() != null) {
-            where.append(" AND lower(a.byline) = lower(:byline)");
-            params.put("byline", criteria.byline());
-        }
-    }
-
     private record ListSql(String select, String count, String order, Map<String, Object> params) {}
 
     /** Sections in use by public articles, with their counts. */
     @SuppressWarnings("unchecked")
-    public List<Object[]> publicSectionCounts() {
-        return getEntityManager().createNativeQuery("""
+    public List<ArticleDtos.SectionCount> publicSectionCounts() {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
                 SELECT a.section, count(*) FROM article a
                  WHERE a.status = 'published' AND a.published_at <= now() AND a.section IS NOT NULL
                  GROUP BY a.section ORDER BY a.section""").getResultList();
+        return rows.stream()
+                .map(r -> new ArticleDtos.SectionCount((String) r[0], ((Number) r[1]).longValue()))
+                .toList();
     }
 
     public record PageOfIds(List<UUID> ids, long total) {}

@@ -143,9 +143,7 @@ public class ArticleService {
 
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public List<SectionCount> sections() {
-        return articles.publicSectionCounts().stream()
-                .map(row -> new SectionCount((String) row[0], ((Number) row[1]).longValue()))
-                .toList();
+        return articles.publicSectionCounts();
     }
 
     public ArticleView create(ArticleRequest request) {

@@ -1,11 +1,11 @@
 package app.newsroom.article;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
+import app.newsroom.common.StatementKeys;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 
@@ -25,10 +25,7 @@ class ListCounts {
     }
 
     long count(String sql, Map<String, Object> params, Query query) {
-        Map<String, Object> key = new TreeMap<>(params);
-        key.remove("now"); // changes every request; a few seconds of it change nothing that matters for a total
-        key.put("", sql);
-        return cache.get(key.toString(), k -> ((Number) query.getSingleResult()).longValue())
+        return cache.get(StatementKeys.of(sql, params), k -> ((Number) query.getSingleResult()).longValue())
                 .await()
                 .indefinitely();
     }

@@ -108,7 +108,8 @@ public class RelatedResource {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(SurrogateKeys.RELATED);
         keys.add(SurrogateKeys.article(article.id()));
-        items.forEach(item -> ArticleKeys.add(keys, item.id(), item.relatedLinks()));
+        items.forEach(item ->
+                ArticleKeys.add(keys, item.summary().id(), item.summary().relatedLinks()));
         return responses.json(headers, new RelatedList(items), CachePolicy.Kind.LIST, keys, null, null, null);
     }
 }

@@ -1,17 +1,15 @@
 package app.newsroom.search;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import app.newsroom.article.ArticleDtos.ArticleSummary;
-import app.newsroom.article.ArticleDtos.RelatedLinkResponse;
-import app.newsroom.article.ArticleStatus;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.openapi.Examples;
-import app.newsroom.tag.TagDtos.TagRef;
 
 /** Response records of search, autocomplete and related articles. */
 final class SearchDtos {
@@ -38,51 +36,15 @@ final class SearchDtos {
 
     @Schema(name = "SearchHit", description = "An article in summary form with its relevance and highlighted fragments")
     record SearchHit(
-            UUID id,
-            String slug,
-            String headline,
-            @Schema(nullable = true) String standfirst,
-            @Schema(nullable = true) String byline,
-            @Schema(nullable = true) String section,
-            String language,
-            ArticleStatus status,
-            @Schema(nullable = true) Instant publishedAt,
-            Instant createdAt,
-            Instant updatedAt,
-            long version,
-            int wordCount,
-            List<TagRef> tags,
-            List<RelatedLinkResponse> relatedLinks,
+            @JsonUnwrapped ArticleSummary summary,
 
             @Schema(
-                    description =
-                            "Relevance: 2 + rank for a headline match, 1 + rank for a standfirst match, rank for a body match; rank is ts_rank_cd in [0, 1)",
+                    description = "Relevance: 2 + rank for a headline match, 1 + rank for a standfirst match, rank for"
+                            + " a body match; rank is ts_rank_cd in [0, 1)",
                     example = "2.4183")
             double score,
 
-            Highlight highlights) {
-
-        static SearchHit of(ArticleSummary a, double score, Highlight highlights) {
-            return new SearchHit(
-                    a.id(),
-                    a.slug(),
-                    a.headline(),
-                    a.standfirst(),
-                    a.byline(),
-                    a.section(),
-                    a.language(),
-                    a.status(),
-                    a.publishedAt(),
-                    a.createdAt(),
-                    a.updatedAt(),
-                    a.version(),
-                    a.wordCount(),
-                    a.tags(),
-                    a.relatedLinks(),
-                    score,
-                    highlights);
-        }
-    }
+            Highlight highlights) {}
 
     @Schema(
             name = "SearchHighlights",
@@ -145,50 +107,14 @@ final class SearchDtos {
 
     @Schema(name = "RelatedArticle", description = "An article in summary form with why it is related")
     record RelatedArticle(
-            UUID id,
-            String slug,
-            String headline,
-            @Schema(nullable = true) String standfirst,
-            @Schema(nullable = true) String byline,
-            @Schema(nullable = true) String section,
-            String language,
-            ArticleStatus status,
-            @Schema(nullable = true) Instant publishedAt,
-            Instant createdAt,
-            Instant updatedAt,
-            long version,
-            int wordCount,
-            List<TagRef> tags,
-            List<RelatedLinkResponse> relatedLinks,
+            @JsonUnwrapped ArticleSummary summary,
 
             @Schema(
-                    description =
-                            "Relatedness: the rarity (idf) of shared tags, plus text similarity of the headlines and a little recency",
+                    description = "Relatedness: the rarity (idf) of shared tags, plus text similarity of the headlines"
+                            + " and a little recency",
                     example = "7.21")
             double score,
 
             @Schema(description = "Slugs of the tags it shares with the article")
-            List<String> sharedTags) {
-
-        static RelatedArticle of(ArticleSummary a, double score, List<String> sharedTags) {
-            return new RelatedArticle(
-                    a.id(),
-                    a.slug(),
-                    a.headline(),
-                    a.standfirst(),
-                    a.byline(),
-                    a.section(),
-                    a.language(),
-                    a.status(),
-                    a.publishedAt(),
-                    a.createdAt(),
-                    a.updatedAt(),
-                    a.version(),
-                    a.wordCount(),
-                    a.tags(),
-                    a.relatedLinks(),
-                    score,
-                    sharedTags);
-        }
-    }
+            List<String> sharedTags) {}
 }

@@ -164,7 +164,9 @@ public class SearchResource {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(SurrogateKeys.SEARCH);
         ArticleKeys.filterTags(criteria).forEach(slug -> keys.add(SurrogateKeys.tag(slug)));
-        result.items().forEach(hit -> ArticleKeys.add(keys, hit.id(), hit.relatedLinks()));
+        result.items()
+                .forEach(hit ->
+                        ArticleKeys.add(keys, hit.summary().id(), hit.summary().relatedLinks()));
         return responses.json(
                 headers, result, CachePolicy.Kind.SEARCH, keys, null, null, Links.paging(uri, result.page()));
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +25,6 @@ import app.newsroom.search.SearchDtos.Facets;
 import app.newsroom.search.SearchDtos.Highlight;
 import app.newsroom.search.SearchDtos.SearchHit;
 import app.newsroom.search.SearchDtos.SearchResult;
-import app.newsroom.search.SearchDtos.SectionFacet;
-import app.newsroom.search.SearchDtos.TagFacet;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,6 +64,7 @@ class SearchService {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final SearchRepository repository;
+    private final QueryParser parser;
     private final SearchVocabulary vocabulary;
     private final ArticleService articles;
     private final NewsroomConfig.Search config;
@@ -75,12 +73,14 @@ class SearchService {
 
     SearchService(
             SearchRepository repository,
+            QueryParser parser,
             SearchVocabulary vocabulary,
             ArticleService articles,
             NewsroomConfig config,
             @CacheName("search-parse") Cache parsed,
             ManagedExecutor executor) {
         this.repository = repository;
+        this.parser = parser;
         this.vocabulary = vocabulary;
         this.articles = articles;
         this.config = config.search();
@@ -96,7 +96,7 @@ class SearchService {
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public SearchResult search(Request request) {
         PageRequest page = request.page();
-        Optional<SearchRepository.Match> match = match(request.q(), request.criteria());
+        Optional<SearchMatch> match = match(request.q(), request.criteria());
         if (match.isEmpty()) {
             return new SearchResult(
                     List.of(),
@@ -104,7 +104,7 @@ class SearchService {
                     request.tagFacet() || request.sectionFacet() ? emptyFacets(request) : null,
                     null);
         }
-        SearchRepository.Match m = match.get();
+        SearchMatch m = match.get();
         SearchRepository.Counts counted = counts(m, request);
         if (counted.ids() != null) {
             m = m.among(counted.ids());
@@ -115,7 +115,7 @@ class SearchService {
                         ? repository.newest(m, page.offset(), page.size()).rows()
                         : ranked(m, page, counted.total());
         List<SearchHit> items = rows.stream()
-                .map(r -> SearchHit.of(
+                .map(r -> new SearchHit(
                         r.summary(),
                         Math.round(r.score() * 10000) / 10000.0,
                         new Highlight(Highlights.toHtml(r.headline()), Highlights.toHtml(r.body()))))
@@ -126,14 +126,14 @@ class SearchService {
     }
 
     /** The match of a query under the request's filters; empty when nothing can match (stop words only, unknown tag). */
-    Optional<SearchRepository.Match> match(String q, ArticleCriteria criteria) {
+    Optional<SearchMatch> match(String q, ArticleCriteria criteria) {
         List<String> searched =
-                criteria.language() != null ? List.of(repository.configOf(criteria.language())) : configsInUse();
+                criteria.language() != null ? List.of(parser.configOf(criteria.language())) : configsInUse();
         if (searched.isEmpty()) {
             return Optional.empty();
         }
-        List<SearchRepository.Parsed> parsed = parse(q, searched);
-        List<SearchRepository.Parsed> branches =
+        List<ParsedQuery> parsed = parse(q, searched);
+        List<ParsedQuery> branches =
                 parsed.stream().filter(p -> !p.lexemes().isEmpty()).toList();
         if (branches.isEmpty()) {
             if (parsed.stream().anyMatch(p -> !p.matchesNothing())) {
@@ -143,20 +143,20 @@ class SearchService {
             return Optional.empty(); // only stop words or punctuation
         }
         Optional<List<List<UUID>>> tagGroups = articles.tagIdGroups(criteria);
-        return tagGroups.map(groups -> new SearchRepository.Match(branches, criteria, groups));
+        return tagGroups.map(groups -> new SearchMatch(branches, criteria, groups));
     }
 
     /**
      * A query as each configuration parses it. Parsing depends on the text and the configurations' dictionaries
      * only, never on the articles, so it is kept (a statement less per request for a query asked before).
      */
-    private List<SearchRepository.Parsed> parse(String q, List<String> configs) {
-        return parsed.get(String.join(",", configs) + "\n" + q, k -> List.copyOf(repository.parse(q, configs)))
+    private List<ParsedQuery> parse(String q, List<String> configs) {
+        return parsed.get(String.join(",", configs) + "\n" + q, k -> List.copyOf(parser.parse(q, configs)))
                 .await()
                 .indefinitely();
     }
 
-    private List<SearchRepository.PageRow> ranked(SearchRepository.Match m, PageRequest page, long total) {
+    private List<SearchRepository.PageRow> ranked(SearchMatch m, PageRequest page, long total) {
         // whole segments of the configured pool size, as many as the page reaches into
         int segment = config.poolSize();
         int pool = (page.offset() + page.size() + segment - 1) / segment * segment;
@@ -181,12 +181,12 @@ class SearchService {
      * would repeat that work); otherwise the highest impact tier that fills the pool under the request's filters,
      * counted once and cached with the totals.
      */
-    TierPlan plan(SearchRepository.Match m, int pool, long total) {
-        boolean phrase = m.branches.stream().anyMatch(SearchRepository.Parsed::phrase);
+    TierPlan plan(SearchMatch m, int pool, long total) {
+        boolean phrase = m.branches.stream().anyMatch(ParsedQuery::phrase);
         if (phrase || total < config.tierAbove()) {
             return TierPlan.EVERY_MATCH;
         }
-        return revalidating.get(key(m) + " tier " + pool, () -> {
+        return revalidating.get(m.countKey() + " tier " + pool, () -> {
             if (m.allWordsTiers()) {
                 TierPlan all = TierPlan.choose(repository.tierCounts(m, pool, true), pool, true);
                 if (!all.everyMatch()) {
@@ -197,31 +197,15 @@ class SearchService {
         });
     }
 
-    private static String key(SearchRepository.Match m) {
-        Map<String, Object> key = new TreeMap<>(m.params);
-        key.remove("now");
-        key.put("", m.where);
-        return key.toString();
-    }
-
-    private SearchRepository.Counts counts(SearchRepository.Match m, Request request) {
+    private SearchRepository.Counts counts(SearchMatch m, Request request) {
         return revalidating.get(
-                key(m) + " facets " + request.tagFacet() + "/" + request.sectionFacet(),
+                m.countKey() + " facets " + request.tagFacet() + "/" + request.sectionFacet(),
                 () -> repository.counts(m, request.tagFacet(), request.sectionFacet(), FACET_SIZE, PHRASE_IDS));
     }
 
     private static Facets facets(SearchRepository.Counts counted, Request request) {
         return new Facets(
-                request.tagFacet()
-                        ? counted.tags().stream()
-                                .map(r -> new TagFacet((String) r[1], (String) r[2], ((Number) r[3]).longValue()))
-                                .toList()
-                        : null,
-                request.sectionFacet()
-                        ? counted.sections().stream()
-                                .map(r -> new SectionFacet((String) r[1], ((Number) r[3]).longValue()))
-                                .toList()
-                        : null);
+                request.tagFacet() ? counted.tags() : null, request.sectionFacet() ? counted.sections() : null);
     }
 
     private static Facets emptyFacets(Request request) {
@@ -232,9 +216,9 @@ class SearchService {
      * The did-you-mean of a query that matched nothing, cached like its (zero) total: finding it takes a trigram
      * search of the vocabulary per unknown word and a match of each candidate, a dozen statements.
      */
-    private String suggestion(SearchRepository.Match m, Request request) {
-        Optional<String> suggestion =
-                revalidating.get(key(m) + " suggestion " + request.q(), () -> Optional.ofNullable(didYouMean(request)));
+    private String suggestion(SearchMatch m, Request request) {
+        Optional<String> suggestion = revalidating.get(
+                m.countKey() + " suggestion " + request.q(), () -> Optional.ofNullable(didYouMean(request)));
         return suggestion.orElse(null);
     }
 
@@ -289,7 +273,7 @@ class SearchService {
     /** Whether a query matches any public article under these filters; a query that cannot be run does not. */
     private boolean matchesPublicly(String q, ArticleCriteria criteria) {
         try {
-            Optional<SearchRepository.Match> m = match(q, criteria);
+            Optional<SearchMatch> m = match(q, criteria);
             return m.isPresent() && repository.anyMatch(m.get());
         } catch (ProblemException e) {
             return false; // e.g. a replacement that is a stop word leaves only exclusions
@@ -301,6 +285,6 @@ class SearchService {
      * nothing else is written in becomes searchable within seconds.
      */
     private List<String> configsInUse() {
-        return revalidating.get("configurations in use", repository::configsInUse);
+        return revalidating.get("configurations in use", parser::configsInUse);
     }
 }

@@ -9,17 +9,15 @@ class HeadlineOnlyTest {
 
     @Test
     void restrictsEveryLexemeAndKeepsOperators() {
-        assertEquals("'derna':A", SearchRepository.headlineOnly("'derna'"));
-        assertEquals("'flood':A & !'dam':A", SearchRepository.headlineOnly("'flood' & !'dam'"));
-        assertEquals(
-                "'storm':A <-> 'daniel':A | 'libya':A",
-                SearchRepository.headlineOnly("'storm' <-> 'daniel' | 'libya'"));
-        assertEquals("( 'a':A | 'b':A ) & 'c':A", SearchRepository.headlineOnly("( 'a' | 'b' ) & 'c'"));
+        assertEquals("'derna':A", TsQueries.headlineOnly("'derna'"));
+        assertEquals("'flood':A & !'dam':A", TsQueries.headlineOnly("'flood' & !'dam'"));
+        assertEquals("'storm':A <-> 'daniel':A | 'libya':A", TsQueries.headlineOnly("'storm' <-> 'daniel' | 'libya'"));
+        assertEquals("( 'a':A | 'b':A ) & 'c':A", TsQueries.headlineOnly("( 'a' | 'b' ) & 'c'"));
     }
 
     @Test
     void quotesInsideLexemesStayInside() {
-        assertEquals("'it''s':A & 'o''neil':A", SearchRepository.headlineOnly("'it''s' & 'o''neil'"));
-        assertEquals("'a&b':A", SearchRepository.headlineOnly("'a&b'"));
+        assertEquals("'it''s':A & 'o''neil':A", TsQueries.headlineOnly("'it''s' & 'o''neil'"));
+        assertEquals("'a&b':A", TsQueries.headlineOnly("'a&b'"));
     }
 }

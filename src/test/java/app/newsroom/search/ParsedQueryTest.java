@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which parsed queries a tier alone answers: plain words that must all occur, or of which any may. */
 class ParsedQueryTest {
 
-    private static SearchRepository.Parsed parsed(String tsquery, int nodes, String... lexemes) {
-        return new SearchRepository.Parsed("newsroom_english", tsquery, List.of(lexemes), nodes, tsquery);
+    private static ParsedQuery parsed(String tsquery, int nodes, String... lexemes) {
+        return new ParsedQuery("newsroom_english", tsquery, List.of(lexemes), nodes, tsquery);
     }
 
     @Test
@@ -26,32 +26,32 @@ class ParsedQueryTest {
 
     @Test
     void exclusionsPhrasesAndMixedOperatorsAreNot() {
-        SearchRepository.Parsed exclusion = parsed("'flood' & !'dam'", 4, "flood");
+        ParsedQuery exclusion = parsed("'flood' & !'dam'", 4, "flood");
         assertFalse(exclusion.allWords() || exclusion.anyWord());
-        SearchRepository.Parsed phrase = parsed("'naval' <-> 'base'", 3, "naval", "base");
+        ParsedQuery phrase = parsed("'naval' <-> 'base'", 3, "naval", "base");
         assertFalse(phrase.allWords() || phrase.anyWord());
-        SearchRepository.Parsed mixed = parsed("'a' & ( 'b' | 'c' )", 5, "a", "b", "c");
+        ParsedQuery mixed = parsed("'a' & ( 'b' | 'c' )", 5, "a", "b", "c");
         assertFalse(mixed.allWords() || mixed.anyWord());
     }
 
     @Test
     void tierQueriesEscapeLexemes() {
-        assertEquals("'govern^30' & 'elect^30'", SearchRepository.allOf(List.of("govern", "elect"), "^30"));
-        assertEquals("'it''s^10' | 'a\\\\b^10'", SearchRepository.anyOf(List.of("it's", "a\\b"), "^10"));
+        assertEquals("'govern^30' & 'elect^30'", TsQueries.allOf(List.of("govern", "elect"), "^30"));
+        assertEquals("'it''s^10' | 'a\\\\b^10'", TsQueries.anyOf(List.of("it's", "a\\b"), "^10"));
     }
 
     @Test
     void literalsDoubleQuotesAndBackslashes() {
-        assertEquals("E'''it''''s'' & ''a\\\\\\\\b'''", SearchRepository.literal("'it''s' & 'a\\\\b'"));
+        assertEquals("E'''it''''s'' & ''a\\\\\\\\b'''", TsQueries.literal("'it''s' & 'a\\\\b'"));
     }
 
     @Test
     void caseVariantsFollowUnicodeNotTheLocale() {
         assertEquals(
                 List.of("переговор", "Переговор", "ПЕРЕГОВОР"),
-                SearchRepository.caseVariants("переговор").toList());
+                TsQueries.caseVariants("переговор").toList());
         assertEquals(
                 List.of("ελλάδα", "Ελλάδα", "ΕΛΛΆΔΑ"),
-                SearchRepository.caseVariants("ελλάδα").toList());
+                TsQueries.caseVariants("ελλάδα").toList());
     }
 }

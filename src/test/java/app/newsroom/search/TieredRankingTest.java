@@ -66,7 +66,7 @@ class TieredRankingTest {
             Collections.reverse(expected.subList(start, start + 3));
         }
         // the plans the pages use: the highest tier holding the candidates a page needs (3 per page), then every match
-        SearchRepository.Match match = service.match(
+        SearchMatch match = service.match(
                         w,
                         new ArticleCriteria(
                                 List.of(),
@@ -128,7 +128,7 @@ class TieredRankingTest {
         for (int start = 0; start < 6; start += 3) {
             Collections.reverse(expected.subList(start, start + 3));
         }
-        SearchRepository.Match match = service.match(
+        SearchMatch match = service.match(
                         w + " " + x,
                         new ArticleCriteria(
                                 List.of(),

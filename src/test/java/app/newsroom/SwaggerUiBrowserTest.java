@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sample article made here, authorizes with the admin key and creates an article (201) — and fails when the page
  * loads anything from another origin. It leaves {@code target/swagger-ui.png}.
  *
- * <p>Runs when {@code -Dbrowser-tests=true} (not under {@code newsroom.}: that prefix is the config mapping, which rejects unknown keys) ({@code .ci/run} passes it, after {@code npm ci} and installing
- * Chromium); then a missing node, Playwright or Chromium fails it. Without the property it is skipped, so a
- * developer without Chromium can run the suite.
+ * <p>Runs when {@code -Dbrowser-tests=true} (not under {@code newsroom.}: that prefix is the config mapping, which
+ * rejects unknown keys); {@code .ci/run} passes it, after {@code npm ci} and installing Chromium. Then a missing
+ * node, Playwright or Chromium fails it. Without the property it is skipped, so a developer without Chromium can
+ * run the suite.
  */
 @QuarkusTest
 class SwaggerUiBrowserTest {

@@ -6,6 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import app.newsroom.common.Slugs;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.common.http.QueryParams;
@@ -90,11 +94,13 @@ public record ArticleCriteria(
         return groups;
     }
 
+    @Schema(name = "ArticleOrder", description = "Order of an article list")
     public enum Order {
         NEWEST,
         OLDEST,
         UPDATED;
 
+        @JsonValue
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -102,12 +108,14 @@ public record ArticleCriteria(
     }
 
     /** Which articles a list may show: the public sees only published ones whose time has come. */
+    @Schema(name = "ArticleVisibility", description = "Editorial status an article list shows (`any`: all of them)")
     public enum Visibility {
         PUBLISHED,
         DRAFT,
         ARCHIVED,
         ANY;
 
+        @JsonValue
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);

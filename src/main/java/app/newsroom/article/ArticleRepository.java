@@ -176,8 +176,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * One page of article ids matching the criteria, plus the total (counted only {@code withTotal}; feeds need none). Tag slugs must already be resolved to ids
-     * ({@code tagIdGroups}): joining through the tag slug costs a hundred times more on a large corpus.
+     * One page of article ids matching the criteria, plus the total (counted only {@code withTotal}; feeds need none).
+     * Tag slugs must already be resolved to ids ({@code tagIdGroups}): joining through the tag slug costs a hundred
+     * times more on a large corpus.
      *
      * <p>
      * Public lists filtered by a single tag are driven from {@code article_tag}, whose index holds each article's

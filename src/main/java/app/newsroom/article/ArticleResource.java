@@ -48,13 +48,13 @@ import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.Ids;
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.error.Problem;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.common.http.ExpectedVersion;
 import app.newsroom.common.http.HttpCaching;
 import app.newsroom.common.http.Links;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.http.PageRequest;
+import app.newsroom.common.http.PagingParams;
 import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.common.openapi.OpenApiSecurity;
@@ -101,39 +101,18 @@ public class ArticleResource {
     @APIResponse(
             responseCode = "200",
             description = "A page of articles",
-            headers = {
-                @Header(
-                        name = "ETag",
-                        description = "Strong validator of this page",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Link",
-                        description = "RFC 8288 links: first, prev, next, last",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ArticlePage.class),
                             examples = @ExampleObject(name = "articles", value = Examples.ARTICLE_PAGE)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
-    @APIResponse(
-            responseCode = "403",
-            description = "`status` other than published with a key that is not an editor's",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
+    @APIResponse(responseCode = "403", description = "`status` other than published with a key that is not an editor's")
     public Response list(
             @BeanParam ArticleFilters filters,
             @Parameter(
                             description = "Order",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"newest", "oldest", "updated"},
-                                            defaultValue = "newest"))
+                            schema = @Schema(implementation = ArticleCriteria.Order.class, defaultValue = "newest"))
                     @QueryParam("orderBy")
                     String orderBy,
             @Parameter(
@@ -141,26 +120,11 @@ public class ArticleResource {
                                     "Editorial status to list (editors): published (default), draft, archived or any",
                             schema =
                                     @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"published", "draft", "archived", "any"},
+                                            implementation = ArticleCriteria.Visibility.class,
                                             defaultValue = "published"))
                     @QueryParam("status")
                     String status,
-            @Parameter(
-                            description = "1-based page number; page * pageSize at most 10,000",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Items per page (max 100)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("pageSize")
-                    String pageSize,
+            @BeanParam PagingParams paging,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         ArticleCriteria criteria = filters.criteria(
@@ -170,8 +134,8 @@ public class ArticleResource {
         if (criteria.visibility() != ArticleCriteria.Visibility.PUBLISHED) {
             Callers.requireEditor(caller);
         }
-        PageRequest paging = PageRequest.parse(page, pageSize, config.paging());
-        Page<ArticleSummary> result = service.list(criteria, paging);
+        PageRequest page = paging.request(config);
+        Page<ArticleSummary> result = service.list(criteria, page);
         String collection = criteria.orderBy() == ArticleCriteria.Order.UPDATED
                 ? SurrogateKeys.ARTICLES_BY_UPDATE
                 : SurrogateKeys.ARTICLES;
@@ -199,10 +163,6 @@ public class ArticleResource {
             description = "The article",
             headers = {
                 @Header(
-                        name = "ETag",
-                        description = "Strong validator, derived from id and version",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
                         name = "Last-Modified",
                         description = "When the article (or what it shows of tags and linked articles) last changed",
                         schema = @Schema(type = SchemaType.STRING))
@@ -213,14 +173,7 @@ public class ArticleResource {
                             schema = @Schema(implementation = ArticleResponse.class),
                             examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy is current")
-    @APIResponse(
-            responseCode = "404",
-            description = "No published article with this id or slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "404", description = "No published article with this id or slug")
     public Response get(
             @Parameter(
                             description = "Article id (UUID) or slug",
@@ -281,14 +234,7 @@ public class ArticleResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ArticleResponse.class),
                             examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The slug is taken",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(ArticleRequest request, @Context UriInfo uri) {
         ArticleView view = service.create(request);
         URI location = uri.getBaseUriBuilder()
@@ -336,7 +282,8 @@ public class ArticleResource {
                             examples = @ExampleObject(name = "report", value = """
                             { "lines": [ { "line": 1, "result": "created", "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
                                            "slug": "syrias-worst-drought-in-decades" },
-                                         { "line": 2, "result": "error", "errors": [ { "field": "headline", "message": "must not be blank" } ] } ],
+                                         { "line": 2, "result": "error",
+                                           "errors": [ { "field": "headline", "message": "must not be blank" } ] } ],
                               "totals": { "lines": 2, "created": 1, "updated": 0, "failed": 1 } }""")))
     @APIResponse(
             responseCode = "413",
@@ -344,7 +291,6 @@ public class ArticleResource {
             content =
                     @Content(
                             mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "too large", value = """
                     { "type": "urn:newsroom:problem:payload-too-large", "title": "Payload too large", "status": 413,
                       "detail": "The request body has 80000000 bytes; this operation accepts at most 67108864.",
@@ -370,44 +316,11 @@ public class ArticleResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ArticleRequest.class),
                             examples = @ExampleObject(name = "article", value = Examples.ARTICLE_REQUEST)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The replaced article",
-            headers = {
-                @Header(
-                        name = "ETag",
-                        description = "Strong validator of the new version",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Last-Modified",
-                        description = "When the article last changed (HTTP date)",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ArticleResponse.class),
-                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No article with this id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The slug is taken, or a concurrent write won",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @APIResponse(responseCode = "200", ref = ArticleOpenApi.WRITTEN)
+    @APIResponse(responseCode = "404", description = "No article with this id")
+    @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won")
     public Response replace(
-            @Parameter(
-                            description = "Article id (UUID); writes address an article by id only, a slug answers 404",
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @Parameter(description = ArticleOpenApi.ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("idOrSlug")
                     String id,
             @Parameter(
@@ -442,44 +355,11 @@ public class ArticleResource {
                                             type = SchemaType.OBJECT,
                                             description = "A JSON merge patch of ArticleRequest"),
                             examples = @ExampleObject(name = "retitle", value = Examples.ARTICLE_PATCH)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The patched article",
-            headers = {
-                @Header(
-                        name = "ETag",
-                        description = "Strong validator of the new version",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Last-Modified",
-                        description = "When the article last changed (HTTP date)",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ArticleResponse.class),
-                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No article with this id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The slug is taken, or a concurrent write won",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @APIResponse(responseCode = "200", ref = ArticleOpenApi.WRITTEN)
+    @APIResponse(responseCode = "404", description = "No article with this id")
+    @APIResponse(responseCode = "409", description = "The slug is taken, or a concurrent write won")
     public Response patch(
-            @Parameter(
-                            description = "Article id (UUID); writes address an article by id only, a slug answers 404",
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @Parameter(description = ArticleOpenApi.ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("idOrSlug")
                     String id,
             @Parameter(
@@ -504,18 +384,9 @@ public class ArticleResource {
             description =
                     "Deletes an article; a later GET is 404 and internal links to it drop out. Honours `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "No article with this id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "404", description = "No article with this id")
     public Response delete(
-            @Parameter(
-                            description = "Article id (UUID); writes address an article by id only, a slug answers 404",
-                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @Parameter(description = ArticleOpenApi.ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("idOrSlug")
                     String id,
             @Parameter(

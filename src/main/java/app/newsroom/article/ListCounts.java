@@ -11,8 +11,8 @@ import io.quarkus.cache.CacheName;
 
 /**
  * Totals of article lists, kept for a few seconds ({@code quarkus.cache.caffeine."article-list-counts"}). Counting
- * every published article costs ~20 ms on 100,000 of them while the page itself takes well under one, so a busy
- * front page would spend nearly all its database time recounting. {@code totalItems} may therefore lag a write by
+ * every published article costs orders of magnitude more than reading one page of them, so a busy front page would
+ * spend nearly all its database time recounting. {@code totalItems} may therefore lag a write by
  * up to the cache's lifetime; the items themselves never do.
  */
 @ApplicationScoped

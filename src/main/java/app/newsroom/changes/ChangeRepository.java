@@ -54,14 +54,7 @@ class ChangeRepository {
         return new ChangeCursor((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
-    /**
-     * Compacts the log: entries older than the retention that a later entry of the same article supersedes, and
-     * deletions older than it, go; the newest entry of every live article stays, so a client starting from the
-     * beginning still receives every article. Records the purged position. Returns the number purged.
-     */
-    int purge(Instant olderThan) {
-        Object[] row = (Object[])
-                em.createNativeQuery("""
+    private static final String PURGE = """
                 WITH gone AS (
                   DELETE FROM article_change c
                    WHERE c.changed_at < :olderThan
@@ -70,7 +63,16 @@ class ChangeRepository {
                   RETURNING c.txid, c.seq, c.kind)
                 SELECT (SELECT count(*) FROM gone),
                        (SELECT txid::text FROM gone WHERE kind = 'delete' ORDER BY txid DESC, seq DESC LIMIT 1),
-                       (SELECT seq FROM gone WHERE kind = 'delete' ORDER BY txid DESC, seq DESC LIMIT 1)""").setParameter("olderThan", olderThan).getSingleResult();
+                       (SELECT seq FROM gone WHERE kind = 'delete' ORDER BY txid DESC, seq DESC LIMIT 1)""";
+
+    /**
+     * Compacts the log: entries older than the retention that a later entry of the same article supersedes, and
+     * deletions older than it, go; the newest entry of every live article stays, so a client starting from the
+     * beginning still receives every article. Records the purged position. Returns the number purged.
+     */
+    int purge(Instant olderThan) {
+        Object[] row = (Object[])
+                em.createNativeQuery(PURGE).setParameter("olderThan", olderThan).getSingleResult();
         int count = ((Number) row[0]).intValue();
         // only a purged deletion can be missed by a cursor before it: a purged superseded entry has a newer one
         // for the same article further on, which every such cursor still reaches

@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.changes.ChangeDtos.ChangePage;
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.error.Problem;
 import app.newsroom.common.http.HttpCaching;
+import app.newsroom.common.http.QueryLimit;
 import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.common.openapi.OpenApiSecurity;
@@ -62,11 +60,6 @@ public class ChangeResource {
     @APIResponse(
             responseCode = "200",
             description = "Changes after the cursor",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Strong validator of this page",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -75,36 +68,14 @@ public class ChangeResource {
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
     @APIResponse(
             responseCode = "410",
-            description = "The cursor is older than the retained change log: resync from the beginning",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "expired", value = """
-                            { "type": "urn:newsroom:problem:cursor-expired", "title": "Cursor expired", "status": 410,
-                              "detail": "This cursor is older than the retained change log; resync from the beginning (omit 'since').",
-                              "instance": "/api/v1/changes" }""")))
+            description = "The cursor is older than the retained change log: resync from the beginning")
     public Response changes(
             @Parameter(description = "Cursor from the `next` of the previous answer; absent: from the beginning")
                     @QueryParam("since")
                     String since,
-            @Parameter(
-                            description = "Most changes in the answer (max 1,000)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
+            @Parameter(ref = QueryLimit.Refs.CHANGES) @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
-        int max = QueryParams.intParam(
-                "limit",
-                limit,
-                config.changes().defaultLimit(),
-                1,
-                config.changes().maxLimit());
+        int max = QueryLimit.CHANGES.parse(limit, config);
         return caching.privateJson(headers, service.since(QueryParams.text("since", since, 200), max), null);
     }
 }

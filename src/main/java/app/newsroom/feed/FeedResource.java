@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,7 +37,7 @@ import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.http.QueryParams;
+import app.newsroom.common.http.QueryLimit;
 
 @Path("/feeds")
 @Tag(name = "Feeds", description = "The latest published articles as RSS 2.0, Atom 1.0 and JSON Feed 1.1")
@@ -77,7 +78,6 @@ public class FeedResource {
             responseCode = "200",
             description = "The feed",
             headers = {
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
             },
@@ -100,7 +100,6 @@ public class FeedResource {
             responseCode = "200",
             description = "The feed",
             headers = {
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
             },
@@ -123,7 +122,6 @@ public class FeedResource {
             responseCode = "200",
             description = "The feed",
             headers = {
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
             },
@@ -151,21 +149,14 @@ public class FeedResource {
         @QueryParam("language")
         String language;
 
-        @Parameter(
-                description = "Items (max 100)",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50"))
+        @Parameter(ref = QueryLimit.Refs.FEED_ITEMS, name = "limit", in = ParameterIn.QUERY)
         @QueryParam("limit")
         String limit;
     }
 
     private Response feed(String type, String mediaType, FeedQuery query, UriInfo uri, HttpHeaders headers) {
         ArticleCriteria criteria = ArticleCriteria.newestPublic(query.tag, query.section, query.language);
-        int items = QueryParams.intParam(
-                "limit",
-                query.limit,
-                config.feeds().defaultLimit(),
-                1,
-                config.feeds().maxLimit());
+        int items = QueryLimit.FEED_ITEMS.parse(query.limit, config);
         // validators from the newest change of the log, read before the articles: never newer than what is shown
         String rawQuery = uri.getRequestUri().getRawQuery();
         FeedValidators.Validator validator = validators.current(type + "|" + rawQuery);

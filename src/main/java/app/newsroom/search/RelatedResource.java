@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,8 +29,9 @@ import app.newsroom.article.ArticleView;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
-import app.newsroom.common.error.Problem;
+import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.QueryLimit;
 import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.search.SearchDtos.RelatedList;
@@ -45,11 +44,14 @@ public class RelatedResource {
     private final RelatedService related;
     private final ArticleService articles;
     private final CacheableResponses responses;
+    private final NewsroomConfig config;
 
-    RelatedResource(RelatedService related, ArticleService articles, CacheableResponses responses) {
+    RelatedResource(
+            RelatedService related, ArticleService articles, CacheableResponses responses, NewsroomConfig config) {
         this.related = related;
         this.articles = articles;
         this.responses = responses;
+        this.config = config;
     }
 
     @GET
@@ -64,43 +66,22 @@ public class RelatedResource {
     @APIResponse(
             responseCode = "200",
             description = "Related articles, best first",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Strong validator of this answer",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RelatedList.class),
                             examples = @ExampleObject(name = "related", value = Examples.RELATED)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
-    @APIResponse(
-            responseCode = "404",
-            description = "No published article with this id or slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "404", description = "No published article with this id or slug")
     public Response related(
             @Parameter(
                             description = "Article id (UUID) or slug",
                             example = "syrias-interim-president-meets-putin-in-moscow")
                     @PathParam("idOrSlug")
                     String idOrSlug,
-            @Parameter(
-                            description = "Most articles (max 20)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "20",
-                                            defaultValue = "5"))
-                    @QueryParam("limit")
-                    String limit,
+            @Parameter(ref = QueryLimit.Refs.RELATED) @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
-        int max = QueryParams.intParam("limit", limit, 5, 1, 20);
+        int max = QueryLimit.RELATED.parse(limit, config);
         ArticleView article = articles.findPublic(idOrSlug)
                 .orElseThrow(() -> ProblemException.notFound(
                         "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));

@@ -30,7 +30,8 @@ final class SearchDtos {
             @Schema(
                     nullable = true,
                     description =
-                            "When nothing matched: the query with each unknown word replaced by the closest word in the corpus that makes it match",
+                            "When nothing matched: the query with each unknown word replaced by the closest word in the corpus "
+                                    + "that makes it match",
                     example = "tartous")
             String suggestion) {}
 
@@ -57,7 +58,8 @@ final class SearchDtos {
             @Schema(
                     nullable = true,
                     description =
-                            "A fragment of the body (10–25 words) around its first match; the body's first words when only the headline or standfirst matched",
+                            "A fragment of the body (10–25 words) around its first match; the body's first words when only "
+                                    + "the headline or standfirst matched",
                     example = "… the naval port in <mark>Tartous</mark> and the air base at Hmeimim …")
             String body) {}
 

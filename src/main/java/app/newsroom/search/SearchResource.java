@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,7 +34,8 @@ import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.common.http.Links;
-import app.newsroom.common.http.PageRequest;
+import app.newsroom.common.http.PagingParams;
+import app.newsroom.common.http.QueryLimit;
 import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.search.SearchDtos.SearchResult;
@@ -78,8 +77,7 @@ public class SearchResource {
                             + "words found in half the corpus, each run of 200 results ranks exactly the 200 best candidates by a "
                             + "cheap headline/standfirst score (for very common words, drawn from the articles where they weigh "
                             + "most there), so an article matching only in its body can rank lower than a full ranking would "
-                            + "place it; measured on 100,000 articles, the top 20 agree with a ranking of every match in 91 % of "
-                            + "cases. `orderBy=newest` sorts matches by publication time.\n\n"
+                            + "place it. `orderBy=newest` sorts matches by publication time.\n\n"
                             + "All filters of `GET /articles` apply. `facets=tag,section` adds counts over all matches. "
                             + "`totalItems` and facets are counted at most every 10 seconds per query (up to every 30 seconds "
                             + "for counts that take long, such as a word in half the corpus), and an expired count is answered "
@@ -90,16 +88,6 @@ public class SearchResource {
     @APIResponse(
             responseCode = "200",
             description = "A page of matches",
-            headers = {
-                @Header(
-                        name = "ETag",
-                        description = "Strong validator of this answer",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Link",
-                        description = "RFC 8288 links: first, prev, next, last",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -119,10 +107,7 @@ public class SearchResource {
             @BeanParam ArticleFilters filters,
             @Parameter(
                             description = "Order",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"relevance", "newest"},
-                                            defaultValue = "relevance"))
+                            schema = @Schema(implementation = SearchService.Order.class, defaultValue = "relevance"))
                     @QueryParam("orderBy")
                     String orderBy,
             @Parameter(
@@ -130,21 +115,7 @@ public class SearchResource {
                                     "Facets to count over all matches, comma-separated: `tag`, `section` (e.g. `tag,section`)")
                     @QueryParam("facets")
                     String facets,
-            @Parameter(
-                            description = "1-based page number; page * pageSize at most 10,000",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Items per page (max 100)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("pageSize")
-                    String pageSize,
+            @BeanParam PagingParams paging,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         String text = QueryParams.text("q", q, config.search().maxQueryLength());
@@ -157,7 +128,7 @@ public class SearchResource {
                 text,
                 criteria,
                 QueryParams.enumParam("orderBy", orderBy, SearchService.Order.class, SearchService.Order.RELEVANCE),
-                PageRequest.parse(page, pageSize, config.paging()),
+                paging.request(config),
                 facetNames.contains("tag"),
                 facetNames.contains("section"));
         SearchResult result = search.search(request);
@@ -199,11 +170,6 @@ public class SearchResource {
     @APIResponse(
             responseCode = "200",
             description = "Suggestions, best first",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Strong validator of this answer",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -214,22 +180,13 @@ public class SearchResource {
             @Parameter(description = "What the user typed so far (1–100 characters)", required = true, example = "puti")
                     @QueryParam("q")
                     String q,
-            @Parameter(
-                            description = "Most suggestions (max 20)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "20",
-                                            defaultValue = "10"))
-                    @QueryParam("limit")
-                    String limit,
+            @Parameter(ref = QueryLimit.Refs.SUGGESTIONS) @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
         String text = QueryParams.text("q", q, 100);
         if (text == null) { // absent or blank
             throw ProblemException.badRequest("q", "must not be blank");
         }
-        int max = QueryParams.intParam("limit", limit, 10, 1, 20);
+        int max = QueryLimit.SUGGESTIONS.parse(limit, config);
         // suggestions show tags and headlines: new tags and any article change may change them
         return responses.json(
                 headers,

@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import app.newsroom.article.ArticleCriteria;
 import app.newsroom.article.ArticleService;
@@ -37,10 +40,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 class SearchService {
 
-    enum Order {
+    @Schema(name = "SearchOrder", description = "Order of search results")
+    public enum Order {
         RELEVANCE,
         NEWEST;
 
+        @JsonValue
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);

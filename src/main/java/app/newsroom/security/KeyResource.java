@@ -29,10 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.newsroom.common.Ids;
-import app.newsroom.common.error.Problem;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.common.error.Validation;
-import app.newsroom.common.openapi.Examples;
 import app.newsroom.common.openapi.OpenApiSecurity;
 import app.newsroom.security.KeyDtos.CreatedKey;
 import app.newsroom.security.KeyDtos.KeyList;
@@ -117,14 +115,7 @@ public class KeyResource {
             summary = "Revoke an API key",
             description = "Deletes the key; the next request that sends it is a 401. Role: admin.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(
-            responseCode = "404",
-            description = "No key with this id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "404", description = "No key with this id")
     public Response revoke(
             @Parameter(description = "Key id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("id")

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,17 +36,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
-import app.newsroom.common.error.Problem;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.common.error.Validation;
 import app.newsroom.common.http.ExpectedVersion;
 import app.newsroom.common.http.Links;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.http.PageRequest;
+import app.newsroom.common.http.PagingParams;
 import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.common.openapi.OpenApiSecurity;
@@ -81,16 +84,6 @@ public class TagResource {
     @APIResponse(
             responseCode = "200",
             description = "A page of tags",
-            headers = {
-                @Header(
-                        name = "ETag",
-                        description = "Strong validator of this page",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Link",
-                        description = "RFC 8288 links: first, prev, next, last",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -105,28 +98,12 @@ public class TagResource {
                     String type,
             @Parameter(
                             description =
-                                    "Order: `name` (A–Z) or `popular` (most published articles first). Default: closest match when `q` is given, else name.",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"name", "popular"}))
+                                    "Order: `name` (A–Z) or `popular` (most published articles first). Default: closest match "
+                                            + "when `q` is given, else name.",
+                            schema = @Schema(implementation = PublicOrder.class))
                     @QueryParam("orderBy")
                     String orderBy,
-            @Parameter(
-                            description = "1-based page number",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Items per page (max 100)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("pageSize")
-                    String pageSize,
+            @BeanParam PagingParams paging,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         String query = QueryParams.text("q", q, 200);
@@ -134,8 +111,8 @@ public class TagResource {
         TagCriteria.Order order = orderBy == null || orderBy.isBlank()
                 ? TagCriteria.Order.RELEVANCE
                 : QueryParams.enumParam("orderBy", orderBy, PublicOrder.class, null).order;
-        PageRequest paging = PageRequest.parse(page, pageSize, config.paging());
-        Page<TagResponse> result = service.list(new TagCriteria(query, tagType, order), paging);
+        PageRequest page = paging.request(config);
+        Page<TagResponse> result = service.list(new TagCriteria(query, tagType, order), page);
         return responses.json(
                 headers,
                 result,
@@ -156,25 +133,13 @@ public class TagResource {
     @APIResponse(
             responseCode = "200",
             description = "The tag",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Strong validator of the tag",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TagResponse.class),
                             examples = @ExampleObject(name = "tag", value = Examples.TAG)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
-    @APIResponse(
-            responseCode = "404",
-            description = "No tag with this slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "404", description = "No tag with this slug")
     public Response get(
             @Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
             @Context HttpHeaders headers) {
@@ -217,14 +182,7 @@ public class TagResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TagResponse.class),
                             examples = @ExampleObject(name = "tag", value = Examples.TAG)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The slug is taken",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "conflict", value = Examples.PROBLEM_CONFLICT)))
+    @APIResponse(responseCode = "409", description = "The slug is taken")
     public Response create(TagRequest request, @Context UriInfo uri) {
         TagResponse tag = service.create(validation.check(request));
         URI location = uri.getBaseUriBuilder().path("tags").path(tag.slug()).build();
@@ -242,8 +200,8 @@ public class TagResource {
     @Operation(
             operationId = "replaceTag",
             summary = "Replace a tag",
-            description =
-                    "Replaces the name, type and description of a tag. The slug cannot change; a body slug that differs from the path is a 400. Honours `If-Match`.")
+            description = "Replaces the name, type and description of a tag. The slug cannot change; a body slug that "
+                    + "differs from the path is a 400. Honours `If-Match`.")
     @RequestBody(
             required = true,
             content =
@@ -264,14 +222,7 @@ public class TagResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TagResponse.class),
                             examples = @ExampleObject(name = "tag", value = Examples.TAG)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No tag with this slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "404", description = "No tag with this slug")
     public Response replace(
             @Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
             @Parameter(
@@ -295,14 +246,7 @@ public class TagResource {
             summary = "Delete a tag",
             description = "Deletes a tag and detaches it from every article that had it. Honours `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "No tag with this slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "404", description = "No tag with this slug")
     public Response delete(
             @Parameter(description = "The tag's slug", example = "vladimir-putin") @PathParam("slug") String slug,
             @Parameter(
@@ -330,7 +274,8 @@ public class TagResource {
     }
 
     /** The orders a client may name. */
-    enum PublicOrder {
+    @Schema(name = "TagOrder", description = "Order of a tag list")
+    public enum PublicOrder {
         NAME(TagCriteria.Order.NAME),
         POPULAR(TagCriteria.Order.POPULAR);
 
@@ -340,6 +285,7 @@ public class TagResource {
             this.order = order;
         }
 
+        @JsonValue
         @Override
         public String toString() {
             return order.toString();

@@ -21,7 +21,10 @@ import static app.newsroom.Fixtures.with;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** With newsroom.feeds.site-url set, feeds link to the public site's article pages, not to the API. */
+/**
+ * With newsroom.feeds.site-url set, feeds link to the public site's article pages, not to the API. The profile also
+ * configures other limits than the defaults: the OpenAPI document must state those the service enforces.
+ */
 @QuarkusTest
 @TestProfile(FeedSiteUrlTest.WithSite.class)
 class FeedSiteUrlTest {
@@ -34,7 +37,11 @@ class FeedSiteUrlTest {
                     "newsroom.feeds.site-url",
                     "https://news.example.org/stories/",
                     "newsroom.feeds.title",
-                    "Example News");
+                    "Example News",
+                    "newsroom.feeds.max-limit",
+                    "30",
+                    "newsroom.paging.max-page-size",
+                    "40");
         }
     }
 
@@ -64,5 +71,28 @@ class FeedSiteUrlTest {
         MatcherAssert.assertThat(
                 rss,
                 Matchers.containsString("<link>https://news.example.org/stories/" + story.get("slug") + "</link>"));
+    }
+
+    @Test
+    void shouldDocumentTheConfiguredLimits() {
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("components.parameters.feedLimit.schema.maximum", Matchers.equalTo(30))
+                .body("components.parameters.pageSize.schema.maximum", Matchers.equalTo(40))
+                .body("components.parameters.pageSize.schema.default", Matchers.equalTo(20));
+        given().queryParam("limit", 30).get("/api/v1/feeds/json").then().statusCode(200);
+        given().queryParam("limit", 31)
+                .get("/api/v1/feeds/json")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("limit"))
+                .body("errors[0].message", Matchers.equalTo("must be between 1 and 30"));
+        given().queryParam("pageSize", 41)
+                .get("/api/v1/tags")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("pageSize"));
     }
 }

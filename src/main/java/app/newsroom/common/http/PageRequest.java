@@ -10,10 +10,8 @@ public record PageRequest(int number, int size) {
         return (number - 1) * size;
     }
 
-    /** Parses the {@code page} and {@code pageSize} query parameters; every violation is a 400 naming the parameter. */
-    public static PageRequest parse(String page, String pageSize, NewsroomConfig.Paging limits) {
-        int number = QueryParams.intParam("page", page, 1, 1, Integer.MAX_VALUE);
-        int size = QueryParams.intParam("pageSize", pageSize, limits.defaultPageSize(), 1, limits.maxPageSize());
+    /** A page of a list; one deeper than the configured depth is a 400 that points to /changes. */
+    public static PageRequest of(int number, int size, NewsroomConfig.Paging limits) {
         if ((long) number * size > limits.maxDepth()) {
             throw ProblemException.badRequest(
                     "page",

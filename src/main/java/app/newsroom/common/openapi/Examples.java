@@ -9,7 +9,7 @@ public final class Examples {
             {
               "headline": "Syria's interim president meets Putin in Moscow",
               "standfirst": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell puts Russia's bases on the table",
-              "body": "<p>Syria's interim president, <strong>Ahmed al-Sharaa</strong>, held talks with Vladimir Putin in Moscow.</p><p>The future of the naval port at Tartous and the Hmeimim air base topped the agenda.</p>",
+              "body": "<p>Syria's interim president, <strong>Ahmed al-Sharaa</strong>, held talks with Vladimir Putin in Moscow.</p>",
               "byline": "Staff reporter",
               "section": "world/middle-east",
               "language": "en",
@@ -142,7 +142,8 @@ public final class Examples {
                   "updatedAt": "2026-11-20T08:00:00Z",
                   "version": 1,
                   "wordCount": 388,
-                  "tags": [ { "slug": "syria", "name": "Syria", "type": "place" }, { "slug": "tartous", "name": "Tartous", "type": "place" } ],
+                  "tags": [ { "slug": "syria", "name": "Syria", "type": "place" },
+                            { "slug": "tartous", "name": "Tartous", "type": "place" } ],
                   "relatedLinks": [],
                   "score": 7.21,
                   "sharedTags": [ "syria", "tartous" ]
@@ -178,6 +179,11 @@ public final class Examples {
             { "type": "urn:newsroom:problem:conflict", "title": "Conflict", "status": 409,
               "detail": "The slug 'syria-talks' is taken by another article", "instance": "/api/v1/articles",
               "errors": [ { "field": "slug", "message": "The slug 'syria-talks' is taken by another article" } ] }""";
+
+    public static final String PROBLEM_GONE = """
+            { "type": "urn:newsroom:problem:cursor-expired", "title": "Cursor expired", "status": 410,
+              "detail": "This cursor is older than the retained change log; resync from the beginning (omit 'since').",
+              "instance": "/api/v1/changes" }""";
 
     public static final String PROBLEM_PRECONDITION = """
             { "type": "urn:newsroom:problem:precondition-failed", "title": "Precondition failed", "status": 412,
@@ -239,6 +245,6 @@ public final class Examples {
     /** Two lines of an import body; set as a string by OpenApiErrors (an annotation would parse its first line). */
     public static final String IMPORT_NDJSON = """
             {"headline": "Syria's worst drought in decades", "status": "published", "tags": ["Syria"]}
-            {"slug": "syrias-interim-president-meets-putin-in-moscow", "headline": "Syria's interim leader meets Putin", "status": "published"}
+            {"slug": "syrias-interim-president-meets-putin-in-moscow", "headline": "Syria's leader meets Putin", "status": "published"}
             """;
 }

@@ -1,6 +1,8 @@
 package app.newsroom.common.openapi;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -8,7 +10,6 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -51,6 +52,10 @@ public class OpenApiErrors implements OASFilter {
                                                 + "`Authorization: Bearer <key>`. Roles: partner, editor, admin (admin implies editor)."));
         declareHeaders(openAPI);
         closeResponseSchemas(openAPI);
+        if (openAPI.getComponents().getResponses() != null) {
+            // responses operations share by reference carry the headers every answer carries
+            openAPI.getComponents().getResponses().values().forEach(OpenApiErrors::rateLimitHeaders);
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -72,6 +77,7 @@ public class OpenApiErrors implements OASFilter {
                             OASFactory.createSecurityRequirement().addScheme(OpenApiSecurity.SCHEME));
                 }
                 ndjsonExample(operation);
+                problemContent(responses);
                 add(
                         responses,
                         "400",
@@ -145,7 +151,7 @@ public class OpenApiErrors implements OASFilter {
                         Examples.PROBLEM_UNAVAILABLE);
                 if (entry.getKey() == PathItem.HttpMethod.GET) {
                     cachingHeaders(
-                            responses,
+                            operation,
                             !path.getKey().endsWith("/changes")
                                     && !path.getKey().contains("/keys"));
                 }
@@ -202,6 +208,13 @@ public class OpenApiErrors implements OASFilter {
                 header("Requests this key (or client address) may make" + RATE_LIMIT_WINDOW, SchemaType.INTEGER));
         components.addHeader("RateLimit-Remaining", header("Requests left" + RATE_LIMIT_WINDOW, SchemaType.INTEGER));
         components.addHeader("RateLimit-Reset", header("Seconds until the window resets", SchemaType.INTEGER));
+        components.addHeader(
+                "ETag",
+                header(
+                        "Strong validator of this answer: send it back in If-None-Match to get a 304 while it is current",
+                        SchemaType.STRING));
+        components.addHeader(
+                "Link", header("RFC 8288 links to the first, previous, next and last pages", SchemaType.STRING));
         components.addHeader("Retry-After", header("Seconds to wait before retrying", SchemaType.INTEGER));
         components.addHeader(
                 "WWW-Authenticate",
@@ -234,11 +247,23 @@ public class OpenApiErrors implements OASFilter {
         return OASFactory.createHeader().ref("#/components/headers/" + name);
     }
 
-    /** Every GET says how long it may be kept; public ones also name their cache keys for a CDN. */
-    private static void cachingHeaders(APIResponses responses, boolean surrogateKeys) {
+    /**
+     * Every GET says how long it may be kept; public ones also name their cache keys for a CDN. A GET that can answer
+     * 304 has an ETag; a paged list links its pages.
+     */
+    private static void cachingHeaders(Operation operation, boolean surrogateKeys) {
+        APIResponses responses = operation.getResponses();
         APIResponse ok = responses.getAPIResponse("200");
         if (ok == null) {
             return;
+        }
+        if (responses.getAPIResponse("304") != null) {
+            addHeader(ok, "ETag", ref("ETag"));
+        }
+        if (operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> "#/components/parameters/page".equals(p.getRef()))) {
+            addHeader(ok, "Link", ref("Link"));
         }
         addHeader(ok, "Cache-Control", ref("Cache-Control"));
         if (surrogateKeys) {
@@ -250,9 +275,7 @@ public class OpenApiErrors implements OASFilter {
         APIResponse ok = responses.getAPIResponse("200");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             APIResponse response = entry.getValue();
-            for (String name : new String[] {"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"}) {
-                addHeader(response, name, ref(name));
-            }
+            rateLimitHeaders(response);
             switch (entry.getKey()) {
                 case "429", "503" -> addHeader(response, "Retry-After", ref("Retry-After"));
                 case "401" -> addHeader(response, "WWW-Authenticate", ref("WWW-Authenticate"));
@@ -264,6 +287,12 @@ public class OpenApiErrors implements OASFilter {
                 }
                 default -> {}
             }
+        }
+    }
+
+    private static void rateLimitHeaders(APIResponse response) {
+        for (String name : new String[] {"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"}) {
+            addHeader(response, name, ref(name));
         }
     }
 
@@ -295,21 +324,80 @@ public class OpenApiErrors implements OASFilter {
                         .anyMatch(p -> name.equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER);
     }
 
+    /**
+     * Adds a shared error response unless the operation documents that status itself. A response SmallRye or Quarkus
+     * generated (with only the status's reason phrase as description) is replaced.
+     */
     private static void add(APIResponses responses, String status, String description, String example) {
         APIResponse existing = responses.getAPIResponse(status);
-        if (existing != null && (existing.getRef() != null || existing.getContent() != null)) {
-            return; // documented on the operation itself; a bare one (SmallRye's generic 400) is replaced
+        if (existing != null && (existing.getRef() != null || !GENERATED.contains(existing.getDescription()))) {
+            return;
         }
-        MediaType media =
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
+        responses.addAPIResponse(
+                status, OASFactory.createAPIResponse().description(description).content(problem(example)));
+    }
+
+    /** The descriptions of the responses SmallRye and Quarkus generate, which the shared ones replace. */
+    private static final Set<String> GENERATED =
+            Set.of("Bad Request", "Not Authorized", "Not Allowed", "Unauthorized", "Forbidden");
+
+    /** The example of each error status an operation may name with a description only. */
+    private static final Map<String, String> EXAMPLES = Map.ofEntries(
+            Map.entry("400", Examples.PROBLEM_VALIDATION),
+            Map.entry("401", Examples.PROBLEM_UNAUTHORIZED),
+            Map.entry("403", Examples.PROBLEM_FORBIDDEN),
+            Map.entry("404", Examples.PROBLEM_NOT_FOUND),
+            Map.entry("406", Examples.PROBLEM_NOT_ACCEPTABLE),
+            Map.entry("409", Examples.PROBLEM_CONFLICT),
+            Map.entry("410", Examples.PROBLEM_GONE),
+            Map.entry("411", Examples.PROBLEM_LENGTH_REQUIRED),
+            Map.entry("412", Examples.PROBLEM_PRECONDITION),
+            Map.entry("413", Examples.PROBLEM_TOO_LARGE),
+            Map.entry("415", Examples.PROBLEM_UNSUPPORTED),
+            Map.entry("429", Examples.PROBLEM_RATE_LIMITED),
+            Map.entry("500", Examples.PROBLEM_INTERNAL),
+            Map.entry("503", Examples.PROBLEM_UNAVAILABLE));
+
+    /**
+     * Error responses an operation declares with a description only get the problem+json content: the
+     * {@code Problem} schema and the status's example. One that gives its own example gets the schema.
+     */
+    private static void problemContent(APIResponses responses) {
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (response.getRef() != null) {
+                response.setDescription(null); // the component's description applies, not SmallRye's "OK"
+            }
+            if (response.getRef() != null || !status.matches("[45]\\d\\d")) {
+                return;
+            }
+            if (response.getContent() == null) {
+                response.setContent(problem(EXAMPLES.get(status)));
+                return;
+            }
+            MediaType media = response.getContent().getMediaType(PROBLEM_JSON);
+            if (media != null && media.getSchema() == null) {
+                media.setSchema(problemSchema());
+            }
+        });
+    }
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().ref("#/components/schemas/Problem");
+    }
+
+    private static Content problem(String example) {
+        MediaType media = OASFactory.createMediaType().schema(problemSchema());
         if (example != null) {
-            Example ex = OASFactory.createExample().value(parse(example));
-            media.addExample("problem", ex);
+            Object value = parse(example);
+            // named by the problem's title ("not found", "conflict"...), as Swagger UI lists them
+            String name = value instanceof Map<?, ?> map && map.get("title") instanceof String title
+                    ? title.toLowerCase(Locale.ROOT)
+                    : "problem";
+            media.addExample(name, OASFactory.createExample().value(value));
         }
-        Content content = OASFactory.createContent().addMediaType("application/problem+json", media);
-        APIResponse response =
-                OASFactory.createAPIResponse().description(description).content(content);
-        responses.addAPIResponse(status, response);
+        return OASFactory.createContent().addMediaType(PROBLEM_JSON, media);
     }
 
     private static Object parse(String json) {

@@ -206,6 +206,17 @@ class ErrorHandlingTest {
                         "paths.'/api/v1/articles'.post.responses.'415'.content.'application/problem+json'",
                         notNullValue())
                 .body("components.schemas.Problem", notNullValue())
+                // limits come from the configuration (defaults here), operations refer to them
+                .body("components.parameters.pageSize.schema.maximum", equalTo(100))
+                .body("components.parameters.changesLimit.schema.maximum", equalTo(1000))
+                .body(
+                        "paths.'/api/v1/articles'.get.parameters.'$ref'",
+                        Matchers.hasItem("#/components/parameters/pageSize"))
+                // error responses declared with a description only get the problem content
+                .body(
+                        "paths.'/api/v1/articles/{idOrSlug}'.delete.responses.'404'.content.'application/problem+json'"
+                                + ".examples.'not found'.value.status",
+                        equalTo(404))
                 .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
                 .body("paths.'/api/v1/keys'.get.security[0].apiKey", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));

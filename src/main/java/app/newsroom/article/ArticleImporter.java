@@ -1,12 +1,13 @@
 package app.newsroom.article;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.newsroom.article.ArticleDtos.ArticleRequest;
 import app.newsroom.article.ImportDtos.LineResult;
 import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.error.BodyTooLarge;
 import app.newsroom.common.error.Constraints;
 import app.newsroom.common.error.JsonBody;
 import app.newsroom.common.error.Problem;
@@ -50,6 +52,7 @@ class ArticleImporter {
     private final ObjectMapper mapper;
     private final ManagedExecutor executor;
     private final int writers;
+    private final int maxLineChars;
 
     ArticleImporter(
             ArticleWriter writer,
@@ -62,6 +65,9 @@ class ArticleImporter {
         this.mapper = mapper;
         this.executor = executor;
         this.writers = config.importing().writers();
+        // a line is one article: no longer than any other body may be
+        this.maxLineChars = (int)
+                Math.min(Integer.MAX_VALUE - 8, config.limits().maxBodySize().asLongValue());
     }
 
     private record Line(int number, ArticleWriter.Prepared article) {}
@@ -72,7 +78,7 @@ class ArticleImporter {
         CompletableFuture<List<LineResult>> writing = CompletableFuture.completedFuture(List.of());
     }
 
-    ImportDtos.Report importLines(BufferedReader reader) {
+    ImportDtos.Report importLines(Reader reader) {
         List<LineResult> results = new ArrayList<>();
         Set<String> createdTags = new HashSet<>();
         List<Lane> lanes = new ArrayList<>();
@@ -81,9 +87,19 @@ class ArticleImporter {
         }
         int lineNo = 0;
         int accepted = 0;
+        BodyTooLarge cutShort = null;
+        NdjsonLines lines = new NdjsonLines(reader, maxLineChars);
         try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (NdjsonLines.Line read = lines.next(); read != null; read = lines.next()) {
                 lineNo++;
+                if (read.tooLong()) {
+                    results.add(LineResult.error(
+                            lineNo,
+                            List.of(new Problem.FieldError(
+                                    "(line)", "longer than the " + maxLineChars + " characters a line may have"))));
+                    continue;
+                }
+                String line = read.text();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -110,6 +126,9 @@ class ArticleImporter {
                 }
             }
             lanes.forEach(lane -> submit(lane, results, createdTags));
+        } catch (BodyTooLarge e) {
+            cutShort = e; // the lines read so far are written; nothing after them is read
+            lanes.forEach(lane -> submit(lane, results, createdTags));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -125,6 +144,20 @@ class ArticleImporter {
                 (int) results.stream().filter(r -> r.result().equals("updated")).count();
         int failed = results.size() - created - updated;
         Log.infof("Imported %d lines: %d created, %d updated, %d failed", results.size(), created, updated, failed);
+        if (cutShort != null) {
+            throw new ProblemException(
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
+                    cutShort.getMessage()
+                            + (lineNo == 0
+                                    ? " No line was complete before the limit; nothing was applied."
+                                    : " The " + lineNo + " lines before the limit were processed (" + created
+                                            + " created, " + updated + " updated, " + failed
+                                            + " failed); nothing after them was read."),
+                    List.of(),
+                    Map.of("Connection", "close"));
+        }
         return new ImportDtos.Report(results, new ImportDtos.Totals(results.size(), created, updated, failed));
     }
 

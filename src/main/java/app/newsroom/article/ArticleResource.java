@@ -1,6 +1,5 @@
 package app.newsroom.article;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -296,7 +295,7 @@ public class ArticleResource {
                       "detail": "The request body has 80000000 bytes; this operation accepts at most 67108864.",
                       "instance": "/api/v1/articles/import" }""")))
     public ImportDtos.Report importArticles(InputStream body) {
-        return importer.importLines(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+        return importer.importLines(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 
     @PUT

@@ -6,16 +6,23 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * JSON input rules shared by every request body: a string with a NUL character, which PostgreSQL cannot store, is
- * rejected as a 400 that names the field, before it can reach the database.
+ * JSON input rules shared by every request body, each a 400 that names the field: a string with a NUL character,
+ * which PostgreSQL cannot store; a value of another JSON type than the field's (no number or boolean taken as a
+ * string, no string as a number or boolean, no number as a boolean); and an object that names a member twice, whose
+ * meaning parsers disagree on.
  */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
@@ -27,6 +34,18 @@ public class JsonSetup implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("newsroom-strings");
         module.addDeserializer(String.class, new NulRejectingStringDeserializer());
         mapper.registerModule(module);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
     }
 
     static final class NulRejectingStringDeserializer extends StringDeserializer {

@@ -100,6 +100,20 @@ public interface NewsroomConfig {
         /** Largest NDJSON import body. */
         @WithDefault("64M")
         MemorySize maxImportSize();
+
+        /**
+         * Longest request target (path and query) answered with anything but a 414. The HTTP server's own limit
+         * ({@code quarkus.http.limits.max-initial-line-length}) must stay above it, so that this one answers.
+         */
+        @WithDefault("16K")
+        MemorySize maxUrlLength();
+
+        /**
+         * Largest total size of the request headers answered with anything but a 431. The HTTP server's own limit
+         * ({@code quarkus.http.limits.max-header-size}) must stay above it.
+         */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
     }
 
     interface Import {

@@ -101,8 +101,18 @@ final class PackagedService implements AutoCloseable {
 
     /** SIGTERM, as an orchestrator stops a container; answers the exit code. */
     int stop() throws InterruptedException {
+        terminate();
+        return awaitExit();
+    }
+
+    /** Sends SIGTERM and returns at once. */
+    void terminate() {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+    }
+
+    /** Waits for the process to end (60 s at most, then kills it); answers the exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
         return process.exitValue();

@@ -1,7 +1,5 @@
 package app.newsroom.common.error;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -41,10 +39,15 @@ import io.quarkus.security.UnauthorizedException;
  */
 class ProblemMappers {
 
-    private final AllowedMethods allowedMethods;
+    /** Seconds a client is asked to wait after a 503: about the time the service takes to notice a recovery. */
+    static final String RETRY_AFTER = "2";
 
-    ProblemMappers(AllowedMethods allowedMethods) {
+    private final AllowedMethods allowedMethods;
+    private final Event<DatabaseUnavailable> unavailable;
+
+    ProblemMappers(AllowedMethods allowedMethods, Event<DatabaseUnavailable> unavailable) {
         this.allowedMethods = allowedMethods;
+        this.unavailable = unavailable;
     }
 
     static final String PROBLEM_JSON = "application/problem+json";
@@ -132,8 +135,20 @@ class ProblemMappers {
                 403, "forbidden", "Forbidden", "This API key's role does not allow this operation.", path(uri), null);
     }
 
+    /** A body that passed its limit while read, also when the JSON parser or the REST layer wrapped it. */
+    @ServerExceptionMapper
+    Response bodyTooLarge(BodyTooLarge e, UriInfo uri) {
+        return Response.fromResponse(
+                        problem(413, "payload-too-large", "Payload too large", e.getMessage(), path(uri), null))
+                .header("Connection", "close")
+                .build();
+    }
+
     @ServerExceptionMapper
     Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (BodyTooLarge.in(e) != null) {
+            return bodyTooLarge(BodyTooLarge.in(e), uri);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
@@ -174,6 +189,9 @@ class ProblemMappers {
     }
 
     Response json(JsonProcessingException e, UriInfo uri) {
+        if (BodyTooLarge.in(e) != null) {
+            return bodyTooLarge(BodyTooLarge.in(e), uri);
+        }
         Problem.FieldError error = fieldError(e);
         if (error == null) {
             return problem(
@@ -200,8 +218,17 @@ class ProblemMappers {
                         + e.getLocation().getColumnNr();
     }
 
+    /** How Jackson's parser starts the message of a member named twice (STRICT_DUPLICATE_DETECTION). */
+    private static final String DUPLICATE = "Duplicate field '";
+
     /** The field a JSON mapping error is about and what is wrong with it; null when the JSON itself is malformed. */
     static Problem.FieldError fieldError(JsonProcessingException e) {
+        String original = e.getOriginalMessage();
+        if (e instanceof JsonParseException && original != null && original.startsWith(DUPLICATE)) {
+            int end = original.indexOf('\'', DUPLICATE.length());
+            String field = end > 0 ? original.substring(DUPLICATE.length(), end) : "(body)";
+            return new Problem.FieldError(field, "appears more than once in the object");
+        }
         if (e instanceof JsonParseException
                 || e instanceof StreamConstraintsException
                 || !(e instanceof JsonMappingException mapping)) {
@@ -265,12 +292,16 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response any(Throwable e, UriInfo uri) {
+        if (BodyTooLarge.in(e) != null) {
+            return bodyTooLarge(BodyTooLarge.in(e), uri);
+        }
         return unexpected(e, uri);
     }
 
-    private static Response unexpected(Throwable e, UriInfo uri) {
+    private Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {
             Log.warnf("Database unavailable while serving %s: %s", path(uri), e.toString());
+            unavailable.fire(new DatabaseUnavailable(e));
             return Response.fromResponse(problem(
                             503,
                             "service-unavailable",
@@ -278,7 +309,7 @@ class ProblemMappers {
                             "The database is unavailable; retry later.",
                             path(uri),
                             null))
-                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
                     .build();
         }
         String incident = UUID.randomUUID().toString();
@@ -293,20 +324,7 @@ class ProblemMappers {
     }
 
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return DatabaseUnavailable.is(e);
     }
 
     static String fieldPath(JsonMappingException e) {
@@ -355,6 +373,10 @@ class ProblemMappers {
     }
 
     static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
+        try {
+            return uri == null ? null : uri.getRequestUri().getRawPath();
+        } catch (RuntimeException unparsable) { // RequestLimits refuses such URLs first; never a 500 for the instance
+            return null;
+        }
     }
 }

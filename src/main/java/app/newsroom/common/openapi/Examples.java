@@ -227,9 +227,14 @@ public final class Examples {
               "detail": "The request body has 2000000 bytes; this operation accepts at most 1048576.",
               "instance": "/api/v1/articles" }""";
 
-    public static final String PROBLEM_LENGTH_REQUIRED = """
-            { "type": "urn:newsroom:problem:length-required", "title": "Length required", "status": 411,
-              "detail": "Send the request body with a Content-Length header (at most 1048576 bytes).",
+    public static final String PROBLEM_URI_TOO_LONG = """
+            { "type": "urn:newsroom:problem:uri-too-long", "title": "URI too long", "status": 414,
+              "detail": "The request URL has 20480 characters; at most 16384 are accepted.",
+              "instance": "/api/v1/articles" }""";
+
+    public static final String PROBLEM_HEADERS_TOO_LARGE = """
+            { "type": "urn:newsroom:problem:header-fields-too-large", "title": "Request header fields too large",
+              "status": 431, "detail": "The request headers take 20000 bytes; at most 16384 are accepted.",
               "instance": "/api/v1/articles" }""";
 
     public static final String CHANGES = """

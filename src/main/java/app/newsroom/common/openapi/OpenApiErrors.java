@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Documents the error responses API operations share as problem+json (400, 401, 406, 429, 500, 503; 403 where a key
- * is required; 411, 413, 415 where there is a body; 412 where If-Match is taken), so the annotations on each
+ * is required; 413, 415 where there is a body; 414 and 431 everywhere; 412 where If-Match is taken), so the annotations on each
  * operation only name the errors particular to it. Also documents the headers responses share: the
  * {@code RateLimit-*} headers on every answer, {@code Retry-After} on 429 and 503, {@code WWW-Authenticate} on 401,
  * and on a 304 the headers its 200 carries (ETag, Last-Modified, Link). Operations that need no key declare the
@@ -98,16 +98,21 @@ public class OpenApiErrors implements OASFilter {
                     add(
                             responses,
                             "413",
-                            "The body is larger than this operation accepts (1 MiB; the import 64 MiB)",
+                            "The body is larger than this operation accepts (1 MiB; the import 64 MiB), by its "
+                                    + "Content-Length or, sent chunked, as soon as it passes the limit; the connection "
+                                    + "closes",
                             Examples.PROBLEM_TOO_LARGE);
-                    if (!path.getKey().endsWith("/import")) {
-                        add(
-                                responses,
-                                "411",
-                                "The body came without a Content-Length (chunked); send its length",
-                                Examples.PROBLEM_LENGTH_REQUIRED);
-                    }
                 }
+                add(
+                        responses,
+                        "414",
+                        "The request URL is longer than the service accepts (16 KiB by default)",
+                        Examples.PROBLEM_URI_TOO_LONG);
+                add(
+                        responses,
+                        "431",
+                        "The request headers are larger than the service accepts (16 KiB by default)",
+                        Examples.PROBLEM_HEADERS_TOO_LARGE);
                 if (keyRequired) {
                     add(
                             responses,
@@ -350,10 +355,11 @@ public class OpenApiErrors implements OASFilter {
             Map.entry("406", Examples.PROBLEM_NOT_ACCEPTABLE),
             Map.entry("409", Examples.PROBLEM_CONFLICT),
             Map.entry("410", Examples.PROBLEM_GONE),
-            Map.entry("411", Examples.PROBLEM_LENGTH_REQUIRED),
             Map.entry("412", Examples.PROBLEM_PRECONDITION),
             Map.entry("413", Examples.PROBLEM_TOO_LARGE),
+            Map.entry("414", Examples.PROBLEM_URI_TOO_LONG),
             Map.entry("415", Examples.PROBLEM_UNSUPPORTED),
+            Map.entry("431", Examples.PROBLEM_HEADERS_TOO_LARGE),
             Map.entry("429", Examples.PROBLEM_RATE_LIMITED),
             Map.entry("500", Examples.PROBLEM_INTERNAL),
             Map.entry("503", Examples.PROBLEM_UNAVAILABLE));

@@ -4,6 +4,7 @@ import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
+import app.newsroom.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -146,6 +147,36 @@ class ErrorHandlingTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("relatedLinks[0].extra"));
+    }
+
+    @Test
+    void shouldHoldTheContractsTypesWithoutCoercion() {
+        String[][] cases = {
+            {"{\"headline\": 5}", "headline", "must be a string"},
+            {"{\"headline\": true}", "headline", "must be a string"},
+            {"{\"headline\": \"x\", \"tags\": [5]}", "tags[0]", "must be a string"},
+            {"{\"headline\": \"x\", \"status\": 1}", "status", "must be one of"},
+            {"{\"headline\": \"x\", \"headline\": \"y\"}", "headline", "appears more than once"},
+            {"{\"headline\": \"x\", \"relatedLinks\": [{\"url\": 5}]}", "relatedLinks[0].url", "must be a string"}
+        };
+        for (String[] c : cases) {
+            editor().contentType(ContentType.JSON)
+                    .body(c[0])
+                    .post("/api/v1/articles")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(c[1]))
+                    .body("errors[0].message", containsString(c[2]));
+        }
+        // a key's role is an enum: neither a number nor a duplicate sneaks past
+        Fixtures.as("admin")
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"dup\", \"role\": \"partner\", \"role\": \"admin\"}")
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("role"));
     }
 
     @Test

@@ -1,0 +1,50 @@
+package app.newsroom.common.error;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+/**
+ * Which database failures are not the request's fault, decided by SQLSTATE class, and the CDI event fired when one
+ * happened (so that the service can stop sending requests to a database that is gone).
+ *
+ * <p>Unavailable: class 08 (connection exception: refused, reset, broken), 53 (insufficient resources: too many
+ * connections, out of memory or disk), 57P01-57P05 (the server shutting down, crashed, not yet accepting connections,
+ * idle-session timeout), 57014 (statement cancelled, e.g. by a timeout), 58 (system error, I/O), 40001 and 40P01
+ * (serialization failure, deadlock: retrying succeeds), 55P03 (lock not available), 25006 (read-only transaction: a
+ * standby after a failover). An exception without any SQLSTATE comes from the client side (the connection pool's
+ * acquisition timeout, the driver's I/O): unavailable too. Any other SQLSTATE (22 data, 23 constraint...) is the
+ * request's, and stays a 4xx or a 500.
+ */
+public record DatabaseUnavailable(Throwable cause) {
+
+    public static boolean is(Throwable e) {
+        boolean sql = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException exception) {
+                sql = true;
+                String state = exception.getSQLState();
+                if (state != null) {
+                    return transientState(state);
+                }
+            }
+        }
+        return sql; // SQL exceptions, none with a SQLSTATE
+    }
+
+    static boolean transientState(String state) {
+        return state.startsWith("08")
+                || state.startsWith("53")
+                || state.startsWith("57P")
+                || state.equals("57014")
+                || state.startsWith("58")
+                || state.equals("40001")
+                || state.equals("40P01")
+                || state.equals("55P03")
+                || state.equals("25006");
+    }
+}

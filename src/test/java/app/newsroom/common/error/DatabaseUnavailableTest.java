@@ -1,0 +1,42 @@
+package app.newsroom.common.error;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseUnavailableTest {
+
+    private static Throwable wrapped(String state) {
+        return new RuntimeException(new GenericJDBCException("x", new SQLException("x", state)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"08001", "08006", "57P01", "57P02", "57P03", "53300", "40001", "40P01", "55P03", "58030"})
+    void shouldTreatServerAndConnectionFailuresAsUnavailable(String state) {
+        assertTrue(DatabaseUnavailable.is(wrapped(state)), state);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"23505", "22001", "22P02", "42P01", "XX000"})
+    void shouldLeaveTheRequestsOwnFailuresAlone(String state) {
+        assertFalse(DatabaseUnavailable.is(wrapped(state)), state);
+        assertFalse(
+                DatabaseUnavailable.is(new ConstraintViolationException("dup", new SQLException("dup", state), "uq")));
+    }
+
+    @Test
+    void shouldTreatClientSideFailuresWithoutStateAsUnavailable() {
+        // the pool's acquisition timeout: an SQLException without SQLSTATE
+        assertTrue(DatabaseUnavailable.is(new RuntimeException(new SQLException("timeout"))));
+        assertTrue(DatabaseUnavailable.is(new SQLTransientConnectionException("no connection")));
+        assertFalse(DatabaseUnavailable.is(new IllegalStateException("not a database failure")));
+    }
+}

@@ -109,18 +109,13 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "`status` other than published with a key that is not an editor's")
     public Response list(
             @BeanParam ArticleFilters filters,
-            @Parameter(
-                            description = "Order",
-                            schema = @Schema(implementation = ArticleCriteria.Order.class, defaultValue = "newest"))
+            @Parameter(description = "Order", schema = @Schema(ref = "ArticleOrder", defaultValue = "newest"))
                     @QueryParam("orderBy")
                     String orderBy,
             @Parameter(
                             description =
                                     "Editorial status to list (editors): published (default), draft, archived or any",
-                            schema =
-                                    @Schema(
-                                            implementation = ArticleCriteria.Visibility.class,
-                                            defaultValue = "published"))
+                            schema = @Schema(ref = "ArticleVisibility", defaultValue = "published"))
                     @QueryParam("status")
                     String status,
             @BeanParam PagingParams paging,

@@ -105,9 +105,7 @@ public class SearchResource {
                     @QueryParam("q")
                     String q,
             @BeanParam ArticleFilters filters,
-            @Parameter(
-                            description = "Order",
-                            schema = @Schema(implementation = SearchService.Order.class, defaultValue = "relevance"))
+            @Parameter(description = "Order", schema = @Schema(ref = "SearchOrder", defaultValue = "relevance"))
                     @QueryParam("orderBy")
                     String orderBy,
             @Parameter(

@@ -71,6 +71,7 @@ class ChangeRepository {
      * beginning still receives every article. Records the purged position. Returns the number purged.
      */
     int purge(Instant olderThan) {
+        em.createNativeQuery("SET LOCAL statement_timeout = '10min'").executeUpdate(); // a job, past the 10 s limit
         Object[] row = (Object[])
                 em.createNativeQuery(PURGE).setParameter("olderThan", olderThan).getSingleResult();
         int count = ((Number) row[0]).intValue();

@@ -67,7 +67,7 @@ public class DatabaseGate {
     }
 
     void failed(@Observes DatabaseUnavailable failure) {
-        if (open.compareAndSet(false, true)) {
+        if (failure.unreachable() && open.compareAndSet(false, true)) {
             Log.warnf("Database unavailable (%s): answering 503 until it answers again", rootCause(failure.cause()));
             scheduleProbe();
         }

@@ -50,6 +50,8 @@ class SearchVocabulary {
      */
     @Transactional
     int refresh() {
+        // statements stop after 10 s (statement_timeout); the first run reads the whole corpus
+        em.createNativeQuery("SET LOCAL statement_timeout = '10min'").executeUpdate();
         return ((Number) em.createNativeQuery("""
                 WITH state AS (SELECT refreshed_to FROM search_vocabulary_state WHERE id = 1 FOR UPDATE),
                 changed AS (

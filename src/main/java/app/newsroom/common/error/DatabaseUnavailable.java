@@ -36,6 +36,24 @@ public record DatabaseUnavailable(Throwable cause) {
         return sql; // SQL exceptions, none with a SQLSTATE
     }
 
+    /**
+     * Whether the database itself cannot be reached (connection failures, the server shutting down or refusing
+     * connections, the pool unable to hand out one), as opposed to one statement failing for a passing reason (a
+     * timeout, a deadlock): only then should every request be turned away until it answers again.
+     */
+    public boolean unreachable() {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException exception && exception.getSQLState() != null) {
+                String state = exception.getSQLState();
+                return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+            }
+        }
+        return true; // no SQLSTATE: the pool or the driver could not get a connection
+    }
+
     static boolean transientState(String state) {
         return state.startsWith("08")
                 || state.startsWith("53")

@@ -39,4 +39,13 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.is(new SQLTransientConnectionException("no connection")));
         assertFalse(DatabaseUnavailable.is(new IllegalStateException("not a database failure")));
     }
+
+    @Test
+    void shouldTurnEveryoneAwayOnlyWhenTheDatabaseCannotBeReached() {
+        assertTrue(new DatabaseUnavailable(wrapped("08006")).unreachable());
+        assertTrue(new DatabaseUnavailable(wrapped("57P01")).unreachable());
+        assertTrue(new DatabaseUnavailable(new SQLException("acquisition timeout")).unreachable());
+        assertFalse(new DatabaseUnavailable(wrapped("57014")).unreachable()); // one statement timed out
+        assertFalse(new DatabaseUnavailable(wrapped("40P01")).unreachable()); // a deadlock
+    }
 }

@@ -29,6 +29,23 @@ public class JsonSetup implements ObjectMapperCustomizer {
 
     public static final String NUL_MESSAGE = "must not contain the NUL character";
 
+    /** A lone UTF-16 surrogate ({@code "\uD800"}) is no character: UTF-8, and so the database, cannot hold it. */
+    public static final String SURROGATE_MESSAGE = "must be valid Unicode text (an unpaired surrogate is not)";
+
+    static boolean unpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule("newsroom-strings");
@@ -56,6 +73,9 @@ public class JsonSetup implements ObjectMapperCustomizer {
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\u0000') >= 0) {
                 throw InvalidFormatException.from(p, NUL_MESSAGE, value, String.class);
+            }
+            if (value != null && unpairedSurrogate(value)) {
+                throw InvalidFormatException.from(p, SURROGATE_MESSAGE, value, String.class);
             }
             return value;
         }

@@ -238,8 +238,10 @@ class ProblemMappers {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
-        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().equals(JsonSetup.NUL_MESSAGE)) {
-            message = JsonSetup.NUL_MESSAGE;
+        } else if (e.getOriginalMessage() != null
+                && (e.getOriginalMessage().equals(JsonSetup.NUL_MESSAGE)
+                        || e.getOriginalMessage().equals(JsonSetup.SURROGATE_MESSAGE))) {
+            message = e.getOriginalMessage();
         } else if (e instanceof InvalidFormatException invalid
                 && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {

@@ -79,8 +79,16 @@ class RequestLimits {
         }
         // an answer given before the body was read to its end (a 413 while reading it, or any error before it):
         // close the connection instead of reading the rest of the body to reach the next request
-        // (HTTP/1.x only: an HTTP/2 connection carries other requests, and a finished stream's data is discarded)
-        if (request.version() != HttpVersion.HTTP_2) {
+        // (requests with a body, over HTTP/1.x only: an HTTP/2 connection carries other requests, and a finished
+        // stream's data is discarded)
+        boolean body = request.getHeader("Content-Length") != null && !"0".equals(request.getHeader("Content-Length"))
+                || request.getHeader("Transfer-Encoding") != null;
+        if (body && request.version() != HttpVersion.HTTP_2) {
+            ctx.addHeadersEndHandler(written -> {
+                if (!request.isEnded()) {
+                    ctx.response().putHeader("Connection", "close"); // so the client does not send on it again
+                }
+            });
             ctx.addEndHandler(done -> {
                 if (!request.isEnded()) {
                     request.connection().close();

@@ -157,6 +157,7 @@ class ErrorHandlingTest {
             {"{\"headline\": \"x\", \"tags\": [5]}", "tags[0]", "must be a string"},
             {"{\"headline\": \"x\", \"status\": 1}", "status", "must be one of"},
             {"{\"headline\": \"x\", \"headline\": \"y\"}", "headline", "appears more than once"},
+            {"{\"headline\": \"a\\uD800b\"}", "headline", "must be valid Unicode text"},
             {"{\"headline\": \"x\", \"relatedLinks\": [{\"url\": 5}]}", "relatedLinks[0].url", "must be a string"}
         };
         for (String[] c : cases) {

@@ -22,16 +22,24 @@ class ChangeRepository {
         em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
     }
 
-    /** Entries after the cursor whose transactions have all finished, in (txid, seq) order. */
+    /**
+     * The latest entry of each article changed after the cursor, in (txid, seq) order, among entries whose
+     * transactions have all finished. An entry that a later one of the same article supersedes is skipped: the later
+     * one sorts after it, so the article still comes, once, at the position of its latest change.
+     */
+    private static final String AFTER = """
+            SELECT c.txid::text, c.seq, c.article_id, c.kind, c.slug, c.changed_at
+              FROM article_change c
+             WHERE (c.txid, c.seq) > (CAST(:txid AS xid8), :seq)
+               AND c.txid < pg_snapshot_xmin(pg_current_snapshot())
+               AND NOT EXISTS (SELECT 1 FROM article_change n
+                                WHERE n.article_id = c.article_id AND (n.txid, n.seq) > (c.txid, c.seq))
+             ORDER BY c.txid, c.seq
+             LIMIT :limit""";
+
     @SuppressWarnings("unchecked")
     List<Entry> after(ChangeCursor cursor, int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.txid::text, c.seq, c.article_id, c.kind, c.slug, c.changed_at
-                  FROM article_change c
-                 WHERE (c.txid, c.seq) > (CAST(:txid AS xid8), :seq)
-                   AND c.txid < pg_snapshot_xmin(pg_current_snapshot())
-                 ORDER BY c.txid, c.seq
-                 LIMIT :limit""")
+        List<Object[]> rows = em.createNativeQuery(AFTER)
                 .setParameter("txid", cursor.txid())
                 .setParameter("seq", cursor.seq())
                 .setParameter("limit", limit)

@@ -49,10 +49,12 @@ public class ChangeResource {
     @Operation(
             operationId = "listChanges",
             summary = "Changes since a cursor",
-            description = "Every create, update, publish, unpublish and delete of a public article, in commit-safe "
-                    + "order. Start without `since`, then send the `next` of each answer; poll again at once while "
-                    + "`hasMore`. An `upsert` carries the article's current full form; an article that is no longer "
-                    + "public (deleted, unpublished, archived, or scheduled for later) comes as `delete`, and a "
+            description = "A state sync of public articles: every article created, updated, published, unpublished "
+                    + "or deleted after the cursor comes once, at the position of its latest change, in commit-safe "
+                    + "order (several edits between two polls are one entry; an article changed again after a poll "
+                    + "comes again). Start without `since`, then send the `next` of each answer; poll again at once "
+                    + "while `hasMore`. An `upsert` carries the article's current full form; an article that is no "
+                    + "longer public (deleted, unpublished, archived, or scheduled for later) comes as `delete`, and a "
                     + "scheduled article comes as `upsert` when its time arrives. The cursor only moves past changes "
                     + "whose transactions have committed, so a change committed late by a slow writer is never "
                     + "skipped and never repeated. A cursor older than the retained log (retention is configuration) "

@@ -141,11 +141,15 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /** Slugs taken by any of these bases or their {@code base-N}, to choose the next free suffix; one statement. */
     @SuppressWarnings("unchecked")
     public List<String> slugsLike(Collection<String> bases) {
-        // bases are slugs: [a-z0-9-] only, so no LIKE wildcard needs escaping
+        // bases are slugs ([a-z0-9-]): in byte order, "base" and every "base-..." lie in [base, base || '.'), one
+        // range scan of article_slug_bytes_idx per base
         return getEntityManager()
-                .createNativeQuery("SELECT slug FROM article WHERE slug = ANY(:bases) OR slug LIKE ANY(:patterns)")
+                .createNativeQuery("""
+                        SELECT a.slug FROM unnest(CAST(:bases AS text[])) AS b(base)
+                          JOIN LATERAL (SELECT slug FROM article
+                                         WHERE slug COLLATE "C" >= b.base COLLATE "C"
+                                           AND slug COLLATE "C" < (b.base || '.') COLLATE "C") a ON true""")
                 .setParameter("bases", bases.toArray(new String[0]))
-                .setParameter("patterns", bases.stream().map(b -> b + "-%").toArray(String[]::new))
                 .getResultList();
     }
 

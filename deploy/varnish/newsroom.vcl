@@ -54,6 +54,12 @@ sub vcl_recv {
         return (pass);
     }
     unset req.http.Cookie;
+    # articles vary on Accept only as JSON or ninjs: two variants, whatever browsers send
+    if (req.http.Accept ~ "application/ninjs\+json") {
+        set req.http.Accept = "application/ninjs+json";
+    } else {
+        unset req.http.Accept;
+    }
     # while the service is healthy, a stale copy is served only during a background refetch (stale-while-revalidate);
     # while it is down, for as long as its stale-if-error allows (beresp.grace below)
     if (std.healthy(req.backend_hint)) {

@@ -84,6 +84,10 @@ export async function readArticle(api: NewsroomClient, slug: string, etag?: stri
   if (error) {
     throw new ProblemError(response.status, error);
   }
+  // the operation also answers IPTC ninjs when asked (format=ninjs or Accept); this read asks for neither
+  if (!("id" in data)) {
+    throw new Error("expected newsroom's JSON form of the article, got ninjs");
+  }
   return { status: "fresh", article: data, etag: response.headers.get("ETag") };
 }
 

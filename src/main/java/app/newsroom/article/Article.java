@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -68,6 +72,36 @@ public class Article {
 
     @Column(name = "word_count", nullable = false)
     public int wordCount;
+
+    /** When it was killed, and why (status killed only). */
+    @Column(name = "killed_at")
+    public Instant killedAt;
+
+    @Column(name = "kill_reason", length = 1000)
+    public String killReason;
+
+    /** Corrections, oldest first; appended, never edited. */
+    @ElementCollection
+    @CollectionTable(name = "article_correction", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    public List<Correction> corrections = new ArrayList<>();
+
+    /** One correction of the article. */
+    @Embeddable
+    public static class Correction {
+        @Column(name = "at", nullable = false)
+        public Instant at;
+
+        @Column(name = "text", nullable = false, length = 2000)
+        public String text;
+
+        protected Correction() {}
+
+        public Correction(Instant at, String text) {
+            this.at = at;
+            this.text = text;
+        }
+    }
 
     @ManyToMany
     @JoinTable(

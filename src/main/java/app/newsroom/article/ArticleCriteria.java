@@ -113,6 +113,7 @@ public record ArticleCriteria(
         PUBLISHED,
         DRAFT,
         ARCHIVED,
+        KILLED,
         ANY;
 
         @JsonValue

@@ -160,7 +160,43 @@ public final class ArticleDtos {
 
             int wordCount,
             List<TagRef> tags,
-            List<RelatedLinkResponse> relatedLinks) {}
+            List<RelatedLinkResponse> relatedLinks,
+
+            @Schema(description = "Corrections, oldest first (POST /articles/{id}/corrections)")
+            List<CorrectionResponse> corrections,
+
+            @Schema(description = "Why the article was killed (status killed; editors only see it)", nullable = true)
+            String killReason,
+
+            @Schema(description = "When the article was killed", nullable = true)
+            Instant killedAt) {}
+
+    @Schema(name = "Correction", description = "A correction appended to an article")
+    public record CorrectionResponse(
+            @Schema(description = "When it was made") Instant at,
+
+            @Schema(example = "An earlier version misstated the date of the meeting.")
+            String text) {}
+
+    @Schema(name = "CorrectionRequest", description = "A correction to append")
+    public record CorrectionRequest(
+            @Schema(
+                    description = "What was wrong and what is right, as plain text",
+                    example = "An earlier version misstated the date of the meeting.",
+                    required = true)
+            @NotBlank
+            @Size(max = 2000)
+            String text) {}
+
+    @Schema(name = "KillRequest", description = "Why an article is withdrawn")
+    public record KillRequest(
+            @Schema(
+                    description = "The reason partners are given, as plain text",
+                    example = "Legal: the story is withdrawn pending review.",
+                    required = true)
+            @NotBlank
+            @Size(max = 1000)
+            String reason) {}
 
     @Schema(name = "ArticleSummary", description = "An article in summary form (no body), as in lists")
     public record ArticleSummary(

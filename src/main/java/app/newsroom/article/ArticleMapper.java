@@ -37,7 +37,12 @@ final class ArticleMapper {
                 a.version,
                 a.wordCount,
                 tags(a),
-                links(links, now));
+                links(links, now),
+                a.corrections.stream()
+                        .map(c -> new ArticleDtos.CorrectionResponse(c.at, c.text))
+                        .toList(),
+                a.killReason,
+                a.killedAt);
     }
 
     /** The article as a client would write it: the target of a JSON merge patch. */

@@ -30,7 +30,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * a trigger), which PostgreSQL would read from TOAST and send for nothing.
      */
     static final String COLUMNS = "a.id, a.slug, a.headline, a.standfirst, a.body, a.body_text, a.byline, a.section,"
-            + " a.language, a.status, a.published_at, a.created_at, a.updated_at, a.version, a.word_count";
+            + " a.language, a.status, a.published_at, a.created_at, a.updated_at, a.version, a.word_count, a.killed_at,"
+            + " a.kill_reason";
 
     private final ListCounts counts;
 
@@ -136,6 +137,21 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .createQuery("DELETE FROM RelatedLink l WHERE l.article.id = :id")
                 .setParameter("id", articleId)
                 .executeUpdate();
+    }
+
+    /** The kill reason of each of these articles that is killed now. */
+    @SuppressWarnings("unchecked")
+    Map<UUID, String> killReasons(Collection<UUID> ids) {
+        Map<UUID, String> reasons = new HashMap<>();
+        if (ids.isEmpty()) {
+            return reasons;
+        }
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT id, kill_reason FROM article WHERE id = ANY(:ids) AND status = 'killed'")
+                .setParameter("ids", ids.toArray(new UUID[0]))
+                .getResultList();
+        rows.forEach(r -> reasons.put((UUID) r[0], (String) r[1]));
+        return reasons;
     }
 
     /** Slugs taken by any of these bases or their {@code base-N}, to choose the next free suffix; one statement. */
@@ -268,6 +284,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             }
             case DRAFT -> where.append(" a.status = 'draft'");
             case ARCHIVED -> where.append(" a.status = 'archived'");
+            case KILLED -> where.append(" a.status = 'killed'");
             case ANY -> where.append(" true");
         }
         ArticleFilterSql filters = ArticleFilterSql.of(criteria, groups);

@@ -114,7 +114,7 @@ public class ArticleResource {
                     String orderBy,
             @Parameter(
                             description =
-                                    "Editorial status to list (editors): published (default), draft, archived or any",
+                                    "Editorial status to list (editors): published (default), draft, archived, killed or any",
                             schema = @Schema(ref = "ArticleVisibility", defaultValue = "published"))
                     @QueryParam("status")
                     String status,
@@ -146,12 +146,15 @@ public class ArticleResource {
     @GET
     @PermitAll
     @Path("/{idOrSlug}")
+    @Produces({MediaType.APPLICATION_JSON, Ninjs.MEDIA_TYPE})
     @Operation(
             operationId = "getArticle",
             summary = "Get an article",
             description = "One published article in full form, by id or slug. Drafts, archived and scheduled articles "
                     + "answer 404 to the public and to partners; editors see them. Conditional: `If-None-Match` (ETag) "
-                    + "or `If-Modified-Since` answer 304.")
+                    + "or `If-Modified-Since` answer 304. As an IPTC ninjs 2.2 news item with `format=ninjs` or "
+                    + "`Accept: application/ninjs+json` (tags by type as subjects, people, places, organisations and "
+                    + "events; related stories as associations).")
     @APIResponse(
             responseCode = "200",
             description = "The article",
@@ -161,11 +164,16 @@ public class ArticleResource {
                         description = "When the article (or what it shows of tags and linked articles) last changed",
                         schema = @Schema(type = SchemaType.STRING))
             },
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ArticleResponse.class),
-                            examples = @ExampleObject(name = "article", value = Examples.ARTICLE)))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ArticleResponse.class),
+                        examples = @ExampleObject(name = "article", value = Examples.ARTICLE)),
+                @Content(
+                        mediaType = Ninjs.MEDIA_TYPE,
+                        schema = @Schema(implementation = Ninjs.class),
+                        examples = @ExampleObject(name = "ninjs", value = Examples.NINJS))
+            })
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy is current")
     @APIResponse(responseCode = "404", description = "No published article with this id or slug")
     public Response get(
@@ -174,6 +182,15 @@ public class ArticleResource {
                             example = "syrias-interim-president-meets-putin-in-moscow")
                     @PathParam("idOrSlug")
                     String idOrSlug,
+            @Parameter(
+                            description = "`ninjs`: the article as an IPTC ninjs 2.2 news item (as `Accept: "
+                                    + "application/ninjs+json`); `json` (default): newsroom's own form",
+                            schema =
+                                    @Schema(
+                                            enumeration = {"json", "ninjs"},
+                                            defaultValue = "json"))
+                    @QueryParam("format")
+                    String format,
             @Parameter(description = "ETags the client holds", schema = @Schema(type = SchemaType.STRING))
                     @HeaderParam("If-None-Match")
                     String ifNoneMatch,
@@ -181,10 +198,22 @@ public class ArticleResource {
                     @HeaderParam("If-Modified-Since")
                     String ifModifiedSince,
             @Context HttpHeaders headers) {
+        boolean ninjs = Ninjs.wanted(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         boolean editor = caller.hasRole(Role.EDITOR_ROLE);
         ArticleView view = (editor ? service.findAnyStatus(idOrSlug) : service.findPublic(idOrSlug))
                 .orElseThrow(() -> ProblemException.notFound((editor ? "No article" : "No published article")
                         + " with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
+        if (ninjs) { // its own ETag, from its bytes
+            return responses.json(
+                    headers,
+                    Ninjs.of(view.full()),
+                    Ninjs.MEDIA_TYPE,
+                    CachePolicy.Kind.ARTICLE,
+                    view.keys(),
+                    null,
+                    view.lastModified(),
+                    null);
+        }
         return responses.json(
                 headers, view.full(), CachePolicy.Kind.ARTICLE, view.keys(), view.etag(), view.lastModified(), null);
     }
@@ -395,7 +424,8 @@ public class ArticleResource {
         return Response.noContent().build();
     }
 
-    private static Response written(ArticleView view) {
+    /** The answer to a write: the article as written, with its new ETag. */
+    static Response written(ArticleView view) {
         return Response.ok(view.full())
                 .header(HttpHeaders.ETAG, view.etag())
                 .lastModified(HttpCaching.httpDate(view.lastModified()))
@@ -403,11 +433,11 @@ public class ArticleResource {
     }
 
     /** Writes address articles by id; anything else in the path cannot name one. */
-    private static UUID articleId(String raw) {
+    static UUID articleId(String raw) {
         return Ids.parse(raw).orElseThrow(() -> notFound(raw));
     }
 
-    private static ProblemException notFound(String id) {
+    static ProblemException notFound(String id) {
         return ProblemException.notFound("No article with id '" + QueryParams.printable(id) + "'");
     }
 }

@@ -105,6 +105,12 @@ public class ArticleService {
         return forms;
     }
 
+    /** The reason each of these articles was killed, for those that are killed now. */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public Map<UUID, String> killReasons(Collection<UUID> ids) {
+        return articles.killReasons(ids);
+    }
+
     /** The newest public articles matching a feed's filters, in full form. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public List<ArticleDtos.ArticleResponse> newestPublic(ArticleCriteria criteria, int limit) {

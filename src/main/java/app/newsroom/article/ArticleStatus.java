@@ -8,11 +8,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import app.newsroom.common.LowercaseEnumConverter;
 
-/** Editorial status. A published article with a future publishedAt is scheduled: public only from then on. */
+/**
+ * Editorial status. A published article with a future publishedAt is scheduled: public only from then on. A killed
+ * one was withdrawn (POST /articles/{id}/kill) and stays so until an admin un-kills it.
+ */
 public enum ArticleStatus {
     DRAFT,
     PUBLISHED,
-    ARCHIVED;
+    ARCHIVED,
+    KILLED;
 
     @JsonValue
     @Override

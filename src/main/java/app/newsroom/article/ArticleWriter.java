@@ -65,6 +65,9 @@ class ArticleWriter {
      */
     void check(ArticleRequest request, UUID self) {
         validation.check(request);
+        if (request.status() == ArticleStatus.KILLED) {
+            throw ProblemException.badRequest("status", "an article is killed with POST /articles/{id}/kill");
+        }
         if (request.publishedAt() != null
                 && !QueryParams.inRange(request.publishedAt().toInstant())) {
             throw ProblemException.badRequest("publishedAt", "must be between the years 1 and 9999");
@@ -224,6 +227,11 @@ class ArticleWriter {
 
     /** Writes a request into the entity; {@code knownTags} is shared by the writes of one batch. */
     private void apply(Article article, Prepared prepared, Map<String, Tag> knownTags) {
+        // a killed article cannot come back by an edit or an import: only an admin's un-kill revives it
+        if (article.status == ArticleStatus.KILLED) {
+            throw ProblemException.conflict(
+                    "status", "The article is killed; only an admin can un-kill it (POST /articles/{id}/unkill)");
+        }
         ArticleRequest request = prepared.request();
         // resolve tags before touching the entity: a query after a change would flush it early (a second version)
         List<Tag> resolved = tags.resolveOrCreate(request.tags(), knownTags);

@@ -40,6 +40,13 @@ public class CachePolicy {
     public static final String PRIVATE = HttpCaching.PRIVATE;
     /** Answers vary with compression, and with the key wherever a key changes them (drafts for editors). */
     public static final String VARY = "Accept-Encoding, Authorization";
+    /** One article also comes as ninjs when Accept asks for it. */
+    private static final String VARY_ARTICLE = "Accept, Accept-Encoding, Authorization";
+
+    /** The Vary header of an answer of this kind. */
+    public static String vary(Kind kind) {
+        return kind == Kind.ARTICLE ? VARY_ARTICLE : VARY;
+    }
 
     private final Map<Kind, NewsroomConfig.Cache.Policy> policies = new EnumMap<>(Kind.class);
     private final Map<Kind, String> uncapped = new EnumMap<>(Kind.class);

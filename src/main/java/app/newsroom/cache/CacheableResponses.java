@@ -47,13 +47,26 @@ public class CacheableResponses {
             String etag,
             Instant lastModified,
             String link) {
+        return json(headers, body, MediaType.APPLICATION_JSON, kind, keys, etag, lastModified, link);
+    }
+
+    /** An answer serialized as JSON under a JSON media type (application/ninjs+json...). */
+    public Response json(
+            HttpHeaders headers,
+            Object body,
+            String contentType,
+            CachePolicy.Kind kind,
+            Set<String> keys,
+            String etag,
+            Instant lastModified,
+            String link) {
         byte[] bytes;
         try {
             bytes = mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serializable", e);
         }
-        return bytes(headers, bytes, MediaType.APPLICATION_JSON, kind, keys, etag, lastModified, link);
+        return bytes(headers, bytes, contentType, kind, keys, etag, lastModified, link);
     }
 
     /** An answer of any media type, its ETag computed from its bytes unless given. */
@@ -99,7 +112,7 @@ public class CacheableResponses {
         } else {
             out.header(HttpHeaders.CACHE_CONTROL, CachePolicy.PRIVATE);
         }
-        out.header(HttpHeaders.VARY, CachePolicy.VARY);
+        out.header(HttpHeaders.VARY, CachePolicy.vary(response.kind));
         return out.build();
     }
 }

@@ -106,7 +106,7 @@ class FastPath {
         }
         headers.set(HttpHeaders.CACHE_CONTROL, policy.publicCacheControl(kept.kind));
         headers.set(SURROGATE_KEY, kept.surrogateKey);
-        headers.set(HttpHeaders.VARY, CachePolicy.VARY);
+        headers.set(HttpHeaders.VARY, CachePolicy.vary(kept.kind));
         if (HttpCaching.notModified(
                 request.getHeader(HttpHeaders.IF_NONE_MATCH),
                 request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),

@@ -54,7 +54,10 @@ public class ResponseCache {
      */
     static String key(String audience, HttpServerRequest request) {
         HostAndPort authority = request.authority(); // Host, or HTTP/2's :authority
-        return audience + ' ' + (authority == null ? "" : authority.toString()) + ' ' + request.uri();
+        String accept = request.getHeader("Accept");
+        // the one representation chosen by Accept besides JSON: an article as ninjs
+        String variant = accept != null && accept.contains("ninjs") ? " ninjs" : "";
+        return audience + ' ' + (authority == null ? "" : authority.toString()) + ' ' + request.uri() + variant;
     }
 
     /** The answer kept for this key, when it may be served. */

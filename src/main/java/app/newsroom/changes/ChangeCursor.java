@@ -12,12 +12,12 @@ import app.newsroom.common.error.ProblemException;
  * A position in the change log, (txid, seq), and the purge generation it was issued under, as an opaque string for
  * clients. Anything that does not decode to one is a 400.
  */
-record ChangeCursor(String txid, long seq, long generation) {
+public record ChangeCursor(String txid, long seq, long generation) {
 
     static final ChangeCursor START = new ChangeCursor("0", 0, -1);
     private static final Pattern FORMAT = Pattern.compile("c2\\.(\\d{1,20})\\.(\\d{1,19})\\.(\\d{1,19})");
 
-    ChangeCursor(String txid, long seq) {
+    public ChangeCursor(String txid, long seq) {
         this(txid, seq, -1);
     }
 
@@ -25,7 +25,7 @@ record ChangeCursor(String txid, long seq, long generation) {
         return new ChangeCursor(txid, seq, purgeGeneration);
     }
 
-    String encode() {
+    public String encode() {
         return Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(("c2." + txid + "." + seq + "." + generation).getBytes(StandardCharsets.US_ASCII));

@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.newsroom.article.Ninjs;
 import app.newsroom.changes.ChangeDtos.ChangePage;
+import app.newsroom.changes.ChangeDtos.NinjsChangePage;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.http.HttpCaching;
 import app.newsroom.common.http.QueryLimit;
@@ -65,7 +67,7 @@ public class ChangeResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ChangePage.class),
+                            schema = @Schema(anyOf = {ChangePage.class, NinjsChangePage.class}),
                             examples = @ExampleObject(name = "changes", value = Examples.CHANGES)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy (If-None-Match) is current")
     @APIResponse(
@@ -76,8 +78,20 @@ public class ChangeResource {
                     @QueryParam("since")
                     String since,
             @Parameter(ref = QueryLimit.Refs.CHANGES) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "`ninjs`: each upsert's `article` as an IPTC ninjs 2.2 news item; `json` "
+                                    + "(default): newsroom's full form. The page itself is not a ninjs document, so "
+                                    + "it stays `application/json` and only this parameter selects the form.",
+                            schema =
+                                    @Schema(
+                                            enumeration = {"json", "ninjs"},
+                                            defaultValue = "json"))
+                    @QueryParam("format")
+                    String format,
             @Context HttpHeaders headers) {
         int max = QueryLimit.CHANGES.parse(limit, config);
-        return caching.privateJson(headers, service.since(QueryParams.text("since", since, 200), max), null);
+        boolean ninjs = Ninjs.wanted(format, null);
+        ChangePage page = service.since(QueryParams.text("since", since, 200), max);
+        return caching.privateJson(headers, ninjs ? NinjsChangePage.of(page) : page, null);
     }
 }

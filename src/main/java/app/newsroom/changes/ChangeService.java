@@ -17,7 +17,8 @@ import app.newsroom.common.error.ProblemException;
 
 /**
  * Incremental sync. Each entry is served with the article's state at read time: an upsert carries its current public
- * form, and an article that is not public now (deleted, unpublished, scheduled for later) is a delete. Entries that a
+ * form, a killed article is a kill (remove it, with the reason), and any other article that is not public now
+ * (deleted, unpublished, scheduled for later) is a delete. Entries that a
  * slow transaction commits late sort after the cursor (see V4__change_log.sql), so none is skipped or repeated.
  */
 @ApplicationScoped
@@ -58,13 +59,20 @@ class ChangeService {
                 .filter(e -> e.kind().equals("change"))
                 .map(ChangeRepository.Entry::articleId)
                 .toList());
+        Map<UUID, String> killed = articles.killReasons(entries.stream()
+                .filter(e -> e.kind().equals("change") && !forms.containsKey(e.articleId()))
+                .map(ChangeRepository.Entry::articleId)
+                .toList());
         List<Change> changes = new ArrayList<>(entries.size());
         for (ChangeRepository.Entry e : entries) {
             ArticleResponse form = e.kind().equals("change") ? forms.get(e.articleId()) : null;
+            String reason = e.kind().equals("change") ? killed.get(e.articleId()) : null;
             changes.add(
-                    form == null
-                            ? new Change("delete", e.articleId(), e.slug(), e.at(), null)
-                            : new Change("upsert", e.articleId(), e.slug(), e.at(), form));
+                    form != null
+                            ? new Change("upsert", e.articleId(), e.slug(), e.at(), form, null)
+                            : reason != null
+                                    ? new Change("kill", e.articleId(), e.slug(), e.at(), null, reason)
+                                    : new Change("delete", e.articleId(), e.slug(), e.at(), null, null));
         }
         ChangeCursor next =
                 (entries.isEmpty() ? cursor : entries.get(entries.size() - 1).position()).at(purged.generation());

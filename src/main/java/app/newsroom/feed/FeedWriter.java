@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jsoup.nodes.Entities;
+
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -67,7 +69,7 @@ class FeedWriter {
             }
             SyndContent content = new SyndContentImpl();
             content.setType("html");
-            content.setValue(a.body());
+            content.setValue(html(a));
             entry.setContents(List.of(content));
             entry.setPublishedDate(Date.from(a.publishedAt()));
             entry.setUpdatedDate(Date.from(a.updatedAt()));
@@ -91,13 +93,28 @@ class FeedWriter {
         }
     }
 
+    /** The item's HTML: the body, then each correction as a paragraph of its own. */
+    static String html(ArticleResponse a) {
+        if (a.corrections().isEmpty()) {
+            return a.body();
+        }
+        StringBuilder html = new StringBuilder(a.body());
+        a.corrections()
+                .forEach(c -> html.append("<p><em>Correction (")
+                        .append(c.at().toString(), 0, 10)
+                        .append("):</em> ")
+                        .append(Entities.escape(c.text()))
+                        .append("</p>"));
+        return html.toString();
+    }
+
     JsonFeed json(FeedMeta meta, List<ArticleResponse> articles) {
         List<JsonFeed.Item> items = articles.stream()
                 .map(a -> new JsonFeed.Item(
                         "urn:uuid:" + a.id(),
                         meta.itemUrl().apply(a),
                         a.headline(),
-                        a.body(),
+                        html(a),
                         a.standfirst(),
                         a.publishedAt(),
                         a.updatedAt(),

@@ -192,7 +192,66 @@ class AccessMatrixTest {
                         401,
                         403,
                         403,
-                        204)));
+                        204),
+                new Case(
+                        "POST /webhooks",
+                        r -> r.contentType(ContentType.JSON).body(hook(t)).post("/api/v1/webhooks"),
+                        401,
+                        201,
+                        403,
+                        201),
+                new Case("GET /webhooks", r -> r.get("/api/v1/webhooks"), 401, 200, 403, 200),
+                new Case(
+                        "POST /articles/{id}/kill",
+                        r -> r.contentType(ContentType.JSON)
+                                .body(Map.of("reason", "matrix"))
+                                .post("/api/v1/articles/"
+                                        + created(article("Matrix kill " + token()))
+                                                .get("id") + "/kill"),
+                        401,
+                        403,
+                        200,
+                        200),
+                new Case(
+                        "POST /articles/{id}/unkill",
+                        r -> r.post("/api/v1/articles/" + killed() + "/unkill"),
+                        401,
+                        403,
+                        403,
+                        200),
+                new Case(
+                        "POST /articles/{id}/corrections",
+                        r -> r.contentType(ContentType.JSON)
+                                .body(Map.of("text", "matrix"))
+                                .post("/api/v1/articles/" + published.get("id") + "/corrections"),
+                        401,
+                        403,
+                        200,
+                        200),
+                new Case("GET /webhooks/{id}", r -> r.get("/api/v1/webhooks/" + adminHook(t)), 401, 404, 403, 200),
+                new Case(
+                        "DELETE /webhooks/{id}", r -> r.delete("/api/v1/webhooks/" + adminHook(t)), 401, 404, 403, 204),
+                new Case(
+                        "POST /webhooks/{id}/enable",
+                        r -> r.post("/api/v1/webhooks/" + adminHook(t) + "/enable"),
+                        401,
+                        404,
+                        403,
+                        200),
+                new Case(
+                        "GET /webhooks/{id}/deliveries",
+                        r -> r.get("/api/v1/webhooks/" + adminHook(t) + "/deliveries"),
+                        401,
+                        404,
+                        403,
+                        200),
+                new Case(
+                        "POST /webhooks/{id}/deliveries/{deliveryId}/redeliver",
+                        r -> r.post("/api/v1/webhooks/" + adminHook(t) + "/deliveries/1/redeliver"),
+                        401,
+                        404,
+                        403,
+                        404)));
         List<String> wrong = new ArrayList<>();
         for (Case c : cases) {
             for (int i = 0; i < CALLERS.length; i++) {
@@ -213,7 +272,40 @@ class AccessMatrixTest {
             }
         }
         assertEquals(List.of(), wrong, String.join("\n", wrong));
-        assertEquals(27, cases.size(), Arrays.toString(CALLERS));
+        assertEquals(37, cases.size(), Arrays.toString(CALLERS));
+        // what the matrix registered
+        as("admin").get("/api/v1/webhooks").then().extract().jsonPath().getList("items.id", String.class).stream()
+                .filter(id -> ("matrix-never-" + t)
+                        .equals(as("admin").get("/api/v1/webhooks/" + id).path("tags[0]")))
+                .forEach(id -> as("admin").delete("/api/v1/webhooks/" + id));
+    }
+
+    /** A freshly killed article. */
+    private static String killed() {
+        String id = (String) created(article("Matrix killed " + token())).get("id");
+        as("editor")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "matrix"))
+                .post("/api/v1/articles/" + id + "/kill")
+                .then()
+                .statusCode(200);
+        return id;
+    }
+
+    /** A webhook endpoint no article will match (tests may target loopback). */
+    private static Map<String, Object> hook(String t) {
+        return Map.of("url", "http://127.0.0.1:9/hook", "tags", List.of("matrix-never-" + t));
+    }
+
+    private static String adminHook(String t) {
+        return as("admin")
+                .contentType(ContentType.JSON)
+                .body(hook(t))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test

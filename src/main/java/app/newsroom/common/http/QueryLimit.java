@@ -14,7 +14,8 @@ public enum QueryLimit {
     FEED_ITEMS(Refs.FEED_ITEMS, "limit", "Items in the feed"),
     CHANGES(Refs.CHANGES, "limit", "Most changes in the answer"),
     SUGGESTIONS(Refs.SUGGESTIONS, "limit", "Most suggestions"),
-    RELATED(Refs.RELATED, "limit", "Most related articles");
+    RELATED(Refs.RELATED, "limit", "Most related articles"),
+    DELIVERIES(Refs.DELIVERIES, "limit", "Most deliveries, newest first");
 
     /** The names of the parameters in the document's components, for {@code @Parameter(ref = ...)}. */
     public static final class Refs {
@@ -24,6 +25,7 @@ public enum QueryLimit {
         public static final String CHANGES = "changesLimit";
         public static final String SUGGESTIONS = "suggestLimit";
         public static final String RELATED = "relatedLimit";
+        public static final String DELIVERIES = "deliveriesLimit";
 
         private Refs() {}
     }
@@ -62,6 +64,7 @@ public enum QueryLimit {
             case FEED_ITEMS -> config.feeds().maxLimit();
             case CHANGES -> config.changes().maxLimit();
             case SUGGESTIONS, RELATED -> 20;
+            case DELIVERIES -> 100;
         };
     }
 
@@ -73,6 +76,7 @@ public enum QueryLimit {
             case CHANGES -> config.changes().defaultLimit();
             case SUGGESTIONS -> 10;
             case RELATED -> 5;
+            case DELIVERIES -> 50;
         };
     }
 

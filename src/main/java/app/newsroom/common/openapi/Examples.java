@@ -47,7 +47,44 @@ public final class Examples {
                 { "id": "0193a4e2-8000-7000-8000-000000000002", "title": "Syria's worst drought in decades", "url": null,
                   "article": { "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12", "slug": "syrias-worst-drought-in-decades",
                                "headline": "Syria's worst drought in decades" }, "position": 1 }
-              ]
+              ],
+              "corrections": [ { "at": "2026-11-26T11:00:00Z",
+                                 "text": "An earlier version misstated the day of the meeting." } ],
+              "killReason": null,
+              "killedAt": null
+            }""";
+
+    public static final String NINJS = """
+            {
+              "uri": "urn:newsroom:article:0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+              "standard": { "name": "ninjs", "version": "2.2",
+                            "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json" },
+              "type": "text",
+              "representationtype": "full",
+              "version": "3",
+              "firstcreated": "2026-11-26T09:00:00Z",
+              "versioncreated": "2026-11-26T09:30:00Z",
+              "pubstatus": "usable",
+              "ednote": "Correction (2026-11-26): An earlier version misstated the day of the meeting.",
+              "language": "en",
+              "slugline": "syrias-interim-president-meets-putin-in-moscow",
+              "by": "Staff reporter",
+              "headlines": [ { "role": "main", "contenttype": "text/plain",
+                               "value": "Syria's interim president meets Putin in Moscow" } ],
+              "descriptions": [ { "role": "summary", "contenttype": "text/plain",
+                                  "value": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell puts Russia's bases on the table" } ],
+              "bodies": [ { "role": "main", "contenttype": "text/html",
+                            "value": "<p>Syria's interim president, <strong>Ahmed al-Sharaa</strong>, held talks with Vladimir Putin in Moscow.</p>" } ],
+              "places": [ { "name": "Syria", "uri": "urn:newsroom:tag:syria", "literal": "syria" } ],
+              "associations": [
+                { "name": "related-1", "uri": "https://example.org/syria-elections", "type": "text",
+                  "representationtype": "partial",
+                  "headlines": [ { "value": "Syria holds first elections since Assad" } ] },
+                { "name": "related-2", "uri": "urn:newsroom:article:0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12", "type": "text",
+                  "representationtype": "partial", "headlines": [ { "value": "Syria's worst drought in decades" } ] }
+              ],
+              "altids": [ { "role": "id", "value": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11" },
+                          { "role": "slug", "value": "syrias-interim-president-meets-putin-in-moscow" } ]
             }""";
 
     public static final String ARTICLE_PAGE = """

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Sustained load: a mixed workload for 10 minutes (bench/lua/mixed.lua: 80 % reads of articles, lists, search and
 # feeds, 15 % /changes polls with a partner key, 5 % article creations with an editor key), at the highest rate the
-# machine sustains (wrk, closed loop, CONNS connections). Every 30 s it prints the throughput, p50/p99, the answers
-# other than 2xx/3xx by status, the service's resident memory and the GC pauses of the interval. Writes go to a copy
-# of the database (newsroom_soak, made from DB and dropped at the end), so the benchmark corpus stays as it was.
+# machine sustains (wrk, closed loop, CONNS connections); partners poll as caught-up ones do, from the head of the
+# log. Every 30 s it prints the throughput, p50/p99, socket errors and timeouts (10 s), the answers other than
+# 2xx/3xx by status, the service's resident memory and the GC pauses of the interval. Writes go to a copy of the
+# database (newsroom_soak, made from DB and dropped at the end), so the benchmark corpus stays as it was.
 #   ./mvnw package -DskipTests && N=100000 DB=newsroom_bench bench/load.sh   # once
 #   DB=newsroom_bench bench/soak.sh                                          # MINUTES=10 CONNS=16
 # Pass: no answer but 429 among the errors, resident memory after the first two minutes within 10 % of its value
@@ -55,6 +56,10 @@ api="http://127.0.0.1:$API_PORT"
 key() { curl -fsS -X POST "$api/api/v1/keys" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d "{\"name\":\"soak $1\",\"role\":\"$1\"}" | jq -r .key; }
 partner=$(key partner); editor=$(key editor)
+# the cursor of a partner that is caught up: the head of the change log, written in the format GET /changes issues
+head=$($PSQL -X -At -d "$SOAK_DB" -c "SELECT 'c2.' || c.txid || '.' || c.seq || '.' || s.purge_generation
+  FROM article_change c, change_log_state s ORDER BY c.txid DESC, c.seq DESC LIMIT 1")
+cursor=$(printf '%s' "$head" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 
 gc_ms() { # total GC pause in ms logged so far
   grep -oE 'Pause[^)]*\) [0-9.]+ms$|[0-9.]+ms$' "$work/gc.log" 2>/dev/null | grep -oE '[0-9.]+ms$' \
@@ -66,14 +71,14 @@ gc_max() { # longest GC pause logged after line $1
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$api_pid/status"; }
 
 echo "warming up (30 s)"
-wrk -t2 -c"$CONNS" -d30s -s bench/lua/mixed.lua "$api" -- "$work/slugs.txt" "$work/tags.txt" "$work/words.txt" \
-  "$partner" "$editor" > /dev/null
+wrk -t2 -c"$CONNS" --timeout 10s -d30s -s bench/lua/mixed.lua "$api" -- "$work/slugs.txt" "$work/tags.txt" "$work/words.txt" \
+  "$partner" "$editor" "$cursor" > /dev/null
 rounds=$(( MINUTES * 60 / INTERVAL ))
 printf '%-6s %9s %8s %8s %7s %8s %9s %9s  %s\n' "t(s)" "req/s" "p50 ms" "p99 ms" "errors" "RSS MiB" "GC ms" "GC max" "non-2xx/3xx"
 gc_before=$(gc_ms); gc_line=$(($(wc -l < "$work/gc.log") + 1))
 for r in $(seq 1 "$rounds"); do
-  out=$(wrk -t2 -c"$CONNS" -d"${INTERVAL}s" -s bench/lua/mixed.lua "$api" -- "$work/slugs.txt" "$work/tags.txt" \
-    "$work/words.txt" "$partner" "$editor" | grep '^RESULT')
+  out=$(wrk -t2 -c"$CONNS" --timeout 10s -d"${INTERVAL}s" -s bench/lua/mixed.lua "$api" -- "$work/slugs.txt" "$work/tags.txt" \
+    "$work/words.txt" "$partner" "$editor" "$cursor" | grep '^RESULT')
   gc_now=$(gc_ms); max=$(gc_max "$gc_line"); gc_line=$(($(wc -l < "$work/gc.log") + 1))
   rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$out"); p50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$out")
   p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$out"); err=$(sed -E 's/.*socket_errors=([0-9]+).*/\1/' <<< "$out")

@@ -1,9 +1,10 @@
 -- wrk script: the mixed workload of bench/soak.sh. Of every 100 requests: 80 reads (40 articles by slug, 15 lists,
 -- 10 tag lists, 10 searches, 5 feeds), 15 polls of /changes with a partner key, 5 article creations with an editor
--- key. Counts answers by status, and prints one machine-readable line.
---   wrk -s bench/lua/mixed.lua http://127.0.0.1:18090 -- slugs.txt tags.txt words.txt <partner key> <editor key>
+-- key. A partner polls as a caught-up one does: from the cursor it was given (the head of the log), then from the
+-- `next` of its previous answer. Counts answers by status, and prints one machine-readable line.
+--   wrk -s bench/lua/mixed.lua http://127.0.0.1:18090 -- slugs.txt tags.txt words.txt <partner key> <editor key> <cursor>
 local slugs, tags, words = {}, {}, {}
-local partner, editor
+local partner, editor, cursor
 counts = {} -- global: done() reads it from each thread
 local threads = {}
 
@@ -21,7 +22,7 @@ function init(args)
   lines(args[1], slugs)
   lines(args[2], tags)
   lines(args[3], words)
-  partner, editor = args[4], args[5]
+  partner, editor, cursor = args[4], args[5], args[6]
   math.randomseed(os.time() + math.floor(os.clock() * 1e6))
 end
 
@@ -40,7 +41,7 @@ function request()
   elseif r <= 80 then
     return wrk.format("GET", "/api/v1/feeds/rss?tag=" .. pick(tags))
   elseif r <= 95 then
-    return wrk.format("GET", "/api/v1/changes?limit=100", { ["Authorization"] = "Bearer " .. partner })
+    return wrk.format("GET", "/api/v1/changes?limit=100&since=" .. cursor, { ["Authorization"] = "Bearer " .. partner })
   else
     local body = string.format('{"headline":"Soak %d %d","body":"<p>%s %s %s</p>","status":"published","tags":["%s"]}',
       math.random(1e9), os.time(), pick(words), pick(words), pick(words), pick(tags))
@@ -51,6 +52,9 @@ end
 
 function response(status, headers, body)
   counts[status] = (counts[status] or 0) + 1
+  if status == 200 and body and body:sub(1, 11) == '{"changes":' then
+    cursor = body:match('"next":"([^"]+)"') or cursor
+  end
 end
 
 function done(summary, latency, requests)

@@ -196,6 +196,13 @@ public interface NewsroomConfig {
         @WithDefault("60s")
         Duration staleFor();
 
+        /**
+         * Background recounts run at once; the rest wait in a short queue, and when it is full the stale answer is
+         * kept. Bounds the CPU that keeping many costly totals fresh may take from the requests themselves.
+         */
+        @WithDefault("1")
+        int recountThreads();
+
         /** How often the did-you-mean vocabulary takes in changed articles ({@code off} disables it). */
         @WithDefault("30s")
         String vocabularyEvery();

@@ -7,13 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -65,6 +68,8 @@ class SearchService {
     static final int PHRASE_IDS = 500;
     /** Answers kept (totals with facets, tier plans, did-you-mean), the least recently used going first. */
     static final int KEPT_ANSWERS = 10_000;
+    /** Recounts waiting for a thread; beyond it the stale answer stays. */
+    static final int RECOUNT_QUEUE = 64;
     /** Words of a query, for did-you-mean: letters and digits. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -75,6 +80,7 @@ class SearchService {
     private final NewsroomConfig.Search config;
     private final Cache parsed;
     private final Revalidating revalidating;
+    private final ThreadPoolExecutor recounts;
 
     SearchService(
             SearchRepository repository,
@@ -82,20 +88,37 @@ class SearchService {
             SearchVocabulary vocabulary,
             ArticleService articles,
             NewsroomConfig config,
-            @CacheName("search-parse") Cache parsed,
-            ManagedExecutor executor) {
+            @CacheName("search-parse") Cache parsed) {
         this.repository = repository;
         this.parser = parser;
         this.vocabulary = vocabulary;
         this.articles = articles;
         this.config = config.search();
         this.parsed = parsed;
-        // background recounts run in a transaction of their own, which gives them a database session
+        // background recounts run in a transaction of their own, which gives them a database session; they are few
+        // at a time, so that keeping many costly totals fresh never takes the cores from the requests: when the queue
+        // is full, Revalidating answers the stale total and a later request tries again
+        this.recounts = new ThreadPoolExecutor(
+                this.config.recountThreads(),
+                this.config.recountThreads(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(RECOUNT_QUEUE),
+                task -> {
+                    Thread thread = new Thread(task, "newsroom-recount");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         this.revalidating = new Revalidating(
                 this.config.freshFor(),
                 this.config.staleFor(),
                 KEPT_ANSWERS,
-                task -> executor.execute(() -> QuarkusTransaction.requiringNew().run(task)));
+                task -> recounts.execute(() -> QuarkusTransaction.requiringNew().run(task)));
+    }
+
+    @PreDestroy
+    void stop() {
+        recounts.shutdownNow();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction

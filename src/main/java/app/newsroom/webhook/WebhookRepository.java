@@ -101,8 +101,10 @@ class WebhookRepository {
 
     /** Re-enables an endpoint disabled for failing; its pending deliveries go out again. */
     void enable(UUID id) {
-        em.createNativeQuery("""
-                UPDATE webhook SET disabled_at = NULL, disabled_reason = NULL, failing_since = NULL WHERE id = :id""").setParameter("id", id).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE webhook SET disabled_at = NULL, disabled_reason = NULL, failing_since = NULL WHERE id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
     /** The newest deliveries of an endpoint with their attempts, newest first. */

@@ -71,10 +71,14 @@ public final class Examples {
               "by": "Staff reporter",
               "headlines": [ { "role": "main", "contenttype": "text/plain",
                                "value": "Syria's interim president meets Putin in Moscow" } ],
-              "descriptions": [ { "role": "summary", "contenttype": "text/plain",
-                                  "value": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell puts Russia's bases on the table" } ],
-              "bodies": [ { "role": "main", "contenttype": "text/html",
-                            "value": "<p>Syria's interim president, <strong>Ahmed al-Sharaa</strong>, held talks with Vladimir Putin in Moscow.</p>" } ],
+              "descriptions": [
+                { "role": "summary", "contenttype": "text/plain",
+                  "value": "Ahmed al-Sharaa's first visit to the Kremlin since Assad fell puts Russia's bases on the table" }
+              ],
+              "bodies": [
+                { "role": "main", "contenttype": "text/html",
+                  "value": "<p>Syria's interim president, <strong>Ahmed al-Sharaa</strong>, held talks with Vladimir Putin in Moscow.</p>" }
+              ],
               "places": [ { "name": "Syria", "uri": "urn:newsroom:tag:syria", "literal": "syria" } ],
               "associations": [
                 { "name": "related-1", "uri": "https://example.org/syria-elections", "type": "text",

@@ -80,6 +80,16 @@ public class Article {
     @Column(name = "kill_reason", length = 1000)
     public String killReason;
 
+    /** Whether partners may republish it, where (ISO 3166-1 alpha-2 codes, comma-separated; none: anywhere), why. */
+    @Column(name = "syndication_allowed", nullable = false)
+    public boolean syndicationAllowed = true;
+
+    @Column(name = "syndication_territories", length = 800)
+    public String syndicationTerritories;
+
+    @Column(name = "syndication_note", length = 500)
+    public String syndicationNote;
+
     /** Corrections, oldest first; appended, never edited. */
     @ElementCollection
     @CollectionTable(name = "article_correction", joinColumns = @JoinColumn(name = "article_id"))

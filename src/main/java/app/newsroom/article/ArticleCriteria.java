@@ -32,6 +32,15 @@ public record ArticleCriteria(
 
     /** The newest public articles with these optional filters (feeds). */
     public static ArticleCriteria newestPublic(String tag, String section, String language) {
+        return newest(tag, section, language, Visibility.PUBLISHED);
+    }
+
+    /** The newest public articles allowed for syndication, with these optional filters (partners' feeds). */
+    public static ArticleCriteria newestSyndicated(String tag, String section, String language) {
+        return newest(tag, section, language, Visibility.SYNDICATED);
+    }
+
+    private static ArticleCriteria newest(String tag, String section, String language, Visibility visibility) {
         return new ArticleCriteria(
                 parseTagFilter(QueryParams.text("tag", tag, 2000)),
                 section(section),
@@ -40,7 +49,7 @@ public record ArticleCriteria(
                 null,
                 null,
                 Order.NEWEST,
-                Visibility.PUBLISHED);
+                visibility);
     }
 
     /** A section filter: a lowercase slug path. */
@@ -114,6 +123,8 @@ public record ArticleCriteria(
         DRAFT,
         ARCHIVED,
         KILLED,
+        /** Published and public now, and allowed for syndication: what partners' feeds carry. */
+        SYNDICATED,
         ANY;
 
         @JsonValue

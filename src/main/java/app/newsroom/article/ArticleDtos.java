@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -119,7 +120,35 @@ public final class ArticleDtos {
                             "Related Stories, in order: external {title, url} or internal {articleId}. At most 20.",
                     nullable = true)
             @Size(max = 20)
-            List<@Valid RelatedLinkRequest> relatedLinks) {}
+            List<@Valid RelatedLinkRequest> relatedLinks,
+
+            @Schema(description = "Syndication rights; absent: partners may republish it anywhere", nullable = true)
+            @Valid
+            Syndication syndication) {}
+
+    @Schema(
+            name = "Syndication",
+            description = "Whether partners may republish the article, where, and a note. Partner surfaces (GET "
+                    + "/changes with a partner key, partners' webhooks, feeds read with a partner key) leave out an "
+                    + "article that is not allowed.")
+    public record Syndication(
+            @Schema(description = "Partners may republish it", required = true) @NotNull
+            Boolean allowed,
+
+            @Schema(
+                    description = "Where (ISO 3166-1 alpha-2 codes); empty: anywhere",
+                    nullable = true,
+                    example = "[\"DE\", \"AT\", \"CH\"]")
+            @Size(max = 250)
+            List<
+                            @NotBlank
+                            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE")
+                            String>
+                    territories,
+
+            @Schema(description = "Terms for partners, as plain text", maxLength = 500, nullable = true)
+            @Size(max = 500)
+            String note) {}
 
     @Schema(
             name = "RelatedLinkRequest",
@@ -164,6 +193,8 @@ public final class ArticleDtos {
 
             @Schema(description = "Corrections, oldest first (POST /articles/{id}/corrections)")
             List<CorrectionResponse> corrections,
+
+            Syndication syndication,
 
             @Schema(description = "Why the article was killed (status killed; editors only see it)", nullable = true)
             String killReason,

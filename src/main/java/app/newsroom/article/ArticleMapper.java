@@ -41,8 +41,16 @@ final class ArticleMapper {
                 a.corrections.stream()
                         .map(c -> new ArticleDtos.CorrectionResponse(c.at, c.text))
                         .toList(),
+                syndication(a),
                 a.killReason,
                 a.killedAt);
+    }
+
+    static ArticleDtos.Syndication syndication(Article a) {
+        return new ArticleDtos.Syndication(
+                a.syndicationAllowed,
+                a.syndicationTerritories == null ? List.of() : List.of(a.syndicationTerritories.split(",")),
+                a.syndicationNote);
     }
 
     /** The article as a client would write it: the target of a JSON merge patch. */
@@ -58,6 +66,11 @@ final class ArticleMapper {
         form.put("status", a.status.toString());
         form.put("publishedAt", a.publishedAt == null ? null : a.publishedAt.toString());
         form.put("tags", a.tags.stream().map(t -> t.slug).toList());
+        Map<String, Object> syndication = new LinkedHashMap<>();
+        syndication.put("allowed", a.syndicationAllowed);
+        syndication.put("territories", syndication(a).territories());
+        syndication.put("note", a.syndicationNote);
+        form.put("syndication", syndication);
         List<Map<String, Object>> written = new ArrayList<>();
         for (RelatedLink link : links) {
             Map<String, Object> l = new LinkedHashMap<>();

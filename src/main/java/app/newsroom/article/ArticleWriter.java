@@ -38,6 +38,9 @@ import app.newsroom.tag.TagService;
 @ApplicationScoped
 class ArticleWriter {
 
+    /** ISO 3166-1 alpha-2 codes, for syndication territories. */
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
     private final ArticleRepository articles;
     private final TagService tags;
     private final Validation validation;
@@ -67,6 +70,15 @@ class ArticleWriter {
         validation.check(request);
         if (request.status() == ArticleStatus.KILLED) {
             throw ProblemException.badRequest("status", "an article is killed with POST /articles/{id}/kill");
+        }
+        if (request.syndication() != null && request.syndication().territories() != null) {
+            List<String> territories = request.syndication().territories();
+            for (int i = 0; i < territories.size(); i++) {
+                if (!COUNTRIES.contains(territories.get(i))) {
+                    throw ProblemException.badRequest(
+                            "syndication.territories[" + i + "]", "is not an ISO 3166-1 alpha-2 country code");
+                }
+            }
         }
         if (request.publishedAt() != null
                 && !QueryParams.inRange(request.publishedAt().toInstant())) {
@@ -254,6 +266,14 @@ class ArticleWriter {
         } else if (article.status == ArticleStatus.PUBLISHED && article.publishedAt == null) {
             article.publishedAt = Times.now();
         }
+        ArticleDtos.Syndication syndication = request.syndication();
+        article.syndicationAllowed = syndication == null || syndication.allowed();
+        article.syndicationTerritories = syndication == null
+                        || syndication.territories() == null
+                        || syndication.territories().isEmpty()
+                ? null
+                : String.join(",", new LinkedHashSet<>(syndication.territories()));
+        article.syndicationNote = syndication == null ? null : blankToNull(syndication.note());
         article.updatedAt = Times.now();
         // untouched unless they changed: rewriting the rows tells every cache that tag pages changed
         if (!sameTags(article.tags, resolved)) {

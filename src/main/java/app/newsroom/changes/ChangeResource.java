@@ -29,6 +29,7 @@ import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.common.openapi.OpenApiSecurity;
 import app.newsroom.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/changes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,10 +40,13 @@ public class ChangeResource {
     private final HttpCaching caching;
     private final NewsroomConfig config;
 
-    ChangeResource(ChangeService service, HttpCaching caching, NewsroomConfig config) {
+    private final SecurityIdentity caller;
+
+    ChangeResource(ChangeService service, HttpCaching caching, NewsroomConfig config, SecurityIdentity caller) {
         this.service = service;
         this.caching = caching;
         this.config = config;
+        this.caller = caller;
     }
 
     @GET
@@ -60,7 +64,8 @@ public class ChangeResource {
                     + "scheduled article comes as `upsert` when its time arrives. The cursor only moves past changes "
                     + "whose transactions have committed, so a change committed late by a slow writer is never "
                     + "skipped and never repeated. A cursor older than the retained log (retention is configuration) "
-                    + "is a 410: resync from the beginning. Role: partner or editor.")
+                    + "is a 410: resync from the beginning. With a partner key, an article not allowed for "
+                    + "syndication comes as `delete`; editors see every public article. Role: partner or editor.")
     @APIResponse(
             responseCode = "200",
             description = "Changes after the cursor",
@@ -91,7 +96,8 @@ public class ChangeResource {
             @Context HttpHeaders headers) {
         int max = QueryLimit.CHANGES.parse(limit, config);
         boolean ninjs = Ninjs.wanted(format, null);
-        ChangePage page = service.since(QueryParams.text("since", since, 200), max);
+        boolean partner = !caller.hasRole(Role.EDITOR_ROLE);
+        ChangePage page = service.since(QueryParams.text("since", since, 200), max, partner);
         return caching.privateJson(headers, ninjs ? NinjsChangePage.of(page) : page, null);
     }
 }

@@ -2,6 +2,7 @@ package app.newsroom.changes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,7 @@ class ChangeService {
     }
 
     @Transactional
-    ChangePage since(String since, int limit) {
+    ChangePage since(String since, int limit, boolean partner) {
         ChangeCursor cursor = ChangeCursor.decode(since);
         // one snapshot for the retention check and the read, so a purge between them cannot slip through
         log.repeatableRead();
@@ -55,10 +56,13 @@ class ChangeService {
         if (hasMore) {
             entries = entries.subList(0, limit);
         }
-        Map<UUID, ArticleResponse> forms = articles.publicForms(entries.stream()
+        Map<UUID, ArticleResponse> forms = new HashMap<>(articles.publicForms(entries.stream()
                 .filter(e -> e.kind().equals("change"))
                 .map(ChangeRepository.Entry::articleId)
-                .toList());
+                .toList()));
+        if (partner) { // what partners may not republish is, for them, gone
+            forms.values().removeIf(form -> !form.syndication().allowed());
+        }
         Map<UUID, String> killed = articles.killReasons(entries.stream()
                 .filter(e -> e.kind().equals("change") && !forms.containsKey(e.articleId()))
                 .map(ChangeRepository.Entry::articleId)

@@ -92,7 +92,8 @@ class DevSampleData {
                                     .atOffset(ZoneOffset.UTC)
                             : null,
                     tagSlugs,
-                    links);
+                    links,
+                    null);
             ids.put(a.get("key").asText(), articles.create(request).id());
         }
         Log.infof("Loaded %d sample articles for dev mode", ids.size());

@@ -38,6 +38,8 @@ import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.http.QueryLimit;
+import app.newsroom.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/feeds")
 @Tag(name = "Feeds", description = "The latest published articles as RSS 2.0, Atom 1.0 and JSON Feed 1.1")
@@ -53,6 +55,7 @@ public class FeedResource {
     private final NewsroomConfig config;
     private final ObjectMapper mapper;
     private final CacheableResponses responses;
+    private final SecurityIdentity caller;
 
     FeedResource(
             ArticleService articles,
@@ -60,8 +63,10 @@ public class FeedResource {
             FeedWriter writer,
             NewsroomConfig config,
             ObjectMapper mapper,
-            CacheableResponses responses) {
+            CacheableResponses responses,
+            SecurityIdentity caller) {
         this.responses = responses;
+        this.caller = caller;
         this.articles = articles;
         this.validators = validators;
         this.writer = writer;
@@ -155,11 +160,15 @@ public class FeedResource {
     }
 
     private Response feed(String type, String mediaType, FeedQuery query, UriInfo uri, HttpHeaders headers) {
-        ArticleCriteria criteria = ArticleCriteria.newestPublic(query.tag, query.section, query.language);
+        // partners' feeds carry only what they may republish; editors' and the public's everything public
+        boolean partner = caller.hasRole(Role.PARTNER_ROLE) && !caller.hasRole(Role.EDITOR_ROLE);
+        ArticleCriteria criteria = partner
+                ? ArticleCriteria.newestSyndicated(query.tag, query.section, query.language)
+                : ArticleCriteria.newestPublic(query.tag, query.section, query.language);
         int items = QueryLimit.FEED_ITEMS.parse(query.limit, config);
         // validators from the newest change of the log, read before the articles: never newer than what is shown
         String rawQuery = uri.getRequestUri().getRawQuery();
-        FeedValidators.Validator validator = validators.current(type + "|" + rawQuery);
+        FeedValidators.Validator validator = validators.current(type + (partner ? "|partner|" : "|") + rawQuery);
         List<ArticleResponse> newest = articles.newestPublic(criteria, items);
         String api = uri.getBaseUri().toString().replaceAll("/+$", "");
         String home = config.feeds().siteUrl().map(s -> s.replaceAll("/+$", "")).orElse(api + "/articles");
@@ -203,7 +212,9 @@ public class FeedResource {
                     + "newest first, with full sanitized HTML content. Each item's id is `urn:uuid:{article id}`, stable across "
                     + "edits; links point to the configured site (`newsroom.feeds.site-url`) or to the API. Cacheable: "
                     + "`ETag`, `Last-Modified`, `Cache-Control: public, max-age=60` (with stale-while-revalidate and "
-                    + "stale-if-error; configurable); conditional requests answer 304.";
+                    + "stale-if-error; configurable); conditional requests answer 304. Corrections follow the body as "
+                    + "dated paragraphs. Read with a partner key, the feed leaves out articles not allowed for "
+                    + "syndication.";
     private static final String RSS_EXAMPLE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0"><channel><title>newsroom</title><link>https://news.example/</link>

@@ -1,6 +1,8 @@
 package app.newsroom.webhook;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,31 +104,42 @@ class WebhookFanOut {
             } else {
                 continue;
             }
-            List<Target> wanting = targets.stream()
-                    .filter(t -> t.events().contains(type) && matches(t, tags, section))
-                    .toList();
-            if (wanting.isEmpty()) {
-                continue;
+            // partners' endpoints never receive what they may not republish: for them it is not there, and an
+            // article that stopped being allowed is one to remove
+            boolean restricted = form != null && !form.syndication().allowed();
+            WebhookEvent forPartners = !restricted
+                    ? type
+                    : type == WebhookEvent.ARTICLE_PUBLISHED ? null : WebhookEvent.ARTICLE_UNPUBLISHED;
+            Map<WebhookEvent, List<Target>> wanting = new EnumMap<>(WebhookEvent.class);
+            for (Target target : targets) {
+                WebhookEvent effective = target.partner() ? forPartners : type;
+                if (effective != null && target.events().contains(effective) && matches(target, tags, section)) {
+                    wanting.computeIfAbsent(effective, e -> new ArrayList<>()).add(target);
+                }
             }
-            UUID event = Ids.newId();
             String cursor = entry.position().encode();
-            queue.insertEvent(event, type, entry.articleId(), entry.slug(), cursor);
-            Map<PayloadForm, String> bodies = new HashMap<>();
-            for (Target target : wanting) {
-                String body = bodies.computeIfAbsent(
-                        target.payload(),
-                        form2 -> body(
-                                type,
-                                now,
-                                new PayloadData(
-                                        entry.articleId(),
-                                        entry.slug(),
-                                        cursor,
-                                        form == null
-                                                ? null
-                                                : form2 == PayloadForm.FULL ? form : summaries.get(form.id()),
-                                        killed.get(entry.articleId()))));
-                queue.insertDelivery(target.id(), event, body);
+            for (Map.Entry<WebhookEvent, List<Target>> group : wanting.entrySet()) {
+                WebhookEvent effective = group.getKey();
+                boolean withArticle = form != null && effective == type;
+                UUID event = Ids.newId();
+                queue.insertEvent(event, effective, entry.articleId(), entry.slug(), cursor);
+                Map<PayloadForm, String> bodies = new HashMap<>();
+                for (Target target : group.getValue()) {
+                    String body = bodies.computeIfAbsent(
+                            target.payload(),
+                            form2 -> body(
+                                    effective,
+                                    now,
+                                    new PayloadData(
+                                            entry.articleId(),
+                                            entry.slug(),
+                                            cursor,
+                                            !withArticle
+                                                    ? null
+                                                    : form2 == PayloadForm.FULL ? form : summaries.get(form.id()),
+                                            killed.get(entry.articleId()))));
+                    queue.insertDelivery(target.id(), event, body);
+                }
             }
         }
         queue.movePosition(entries.get(entries.size() - 1).position());

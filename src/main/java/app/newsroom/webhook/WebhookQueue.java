@@ -86,7 +86,7 @@ class WebhookQueue {
     List<Target> targets() {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT id, array_to_string(events, ','), array_to_string(tags, ','),
-                               array_to_string(sections, ','), payload
+                               array_to_string(sections, ','), payload, owner_role = 'partner'
                           FROM webhook
                          WHERE owner_role = 'admin' OR owner_key_id IS NOT NULL""").getResultList();
         return rows.stream()
@@ -95,7 +95,8 @@ class WebhookQueue {
                         split((String) r[1]).stream().map(WebhookEvent::of).toList(),
                         split((String) r[2]),
                         split((String) r[3]),
-                        "full".equals(r[4]) ? PayloadForm.FULL : PayloadForm.SUMMARY))
+                        "full".equals(r[4]) ? PayloadForm.FULL : PayloadForm.SUMMARY,
+                        (Boolean) r[5]))
                 .toList();
     }
 
@@ -233,7 +234,13 @@ class WebhookQueue {
 
     record Told(List<String> tags, String section, int corrections) {}
 
-    record Target(UUID id, List<WebhookEvent> events, List<String> tags, List<String> sections, PayloadForm payload) {}
+    record Target(
+            UUID id,
+            List<WebhookEvent> events,
+            List<String> tags,
+            List<String> sections,
+            PayloadForm payload,
+            boolean partner) {}
 
     record Claimed(
             long id,

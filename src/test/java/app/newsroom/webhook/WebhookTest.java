@@ -174,6 +174,31 @@ class WebhookTest {
     }
 
     @Test
+    void shouldSendPartnersOnlyWhatTheyMayRepublish() throws Exception {
+        String t = token();
+        try (Receiver partner = new Receiver(0);
+                Receiver admin = new Receiver(0)) {
+            register("partner", partner.url(), t, Map.of());
+            register("admin", admin.url(), t, Map.of());
+            String restricted =
+                    (String) created(with(tagged("Not for partners " + t, t), "syndication", Map.of("allowed", false)))
+                            .get("id");
+            String open = (String) created(tagged("For everyone " + t, t)).get("id");
+            List<String> seenByAdmin = admin.await(2).stream()
+                    .map(r -> JsonPath.from(r.body()).getString("data.articleId"))
+                    .toList();
+            assertEquals(List.of(restricted, open), seenByAdmin);
+            partner.await(1);
+            Thread.sleep(300);
+            assertEquals(
+                    List.of(open),
+                    partner.received.stream()
+                            .map(r -> JsonPath.from(r.body()).getString("data.articleId"))
+                            .toList());
+        }
+    }
+
+    @Test
     void shouldRetryServerErrorsWithTheSameIdAndLogEveryAttempt() throws Exception {
         String t = token();
         try (Receiver receiver = new Receiver(0)) {

@@ -50,6 +50,7 @@ public final class Examples {
               ],
               "corrections": [ { "at": "2026-11-26T11:00:00Z",
                                  "text": "An earlier version misstated the day of the meeting." } ],
+              "syndication": { "allowed": true, "territories": [], "note": null },
               "killReason": null,
               "killedAt": null
             }""";

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -65,6 +66,24 @@ public final class Fixtures {
 
     public static RequestSpecification as(String role) {
         return role == null ? given() : given().auth().oauth2(key(role));
+    }
+
+    /** The cursor at the head of the change log, as a caller with this role sees it (drained to the end). */
+    public static String changesHead(String role) {
+        String cursor = null;
+        boolean more = true;
+        while (more) {
+            RequestSpecification request = as(role).queryParam("limit", "1000");
+            JsonPath page = (cursor == null ? request : request.queryParam("since", cursor))
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            cursor = page.getString("next");
+            more = page.getBoolean("hasMore");
+        }
+        return cursor;
     }
 
     public static Response create(Map<String, Object> article) {

@@ -80,6 +80,10 @@ public class Article {
     @Column(name = "kill_reason", length = 1000)
     public String killReason;
 
+    /** Until when partners may hold it but the public may not see it (published_at is then this time). */
+    @Column(name = "embargoed_until")
+    public Instant embargoedUntil;
+
     /** Whether partners may republish it, where (ISO 3166-1 alpha-2 codes, comma-separated; none: anywhere), why. */
     @Column(name = "syndication_allowed", nullable = false)
     public boolean syndicationAllowed = true;
@@ -124,5 +128,15 @@ public class Article {
     /** Visible to the public: published, and its publication time has come. */
     public boolean isPublicAt(Instant now) {
         return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    /** Under embargo: published for partners, not yet for the public. */
+    public boolean isEmbargoedAt(Instant now) {
+        return status == ArticleStatus.PUBLISHED && embargoedUntil != null && embargoedUntil.isAfter(now);
+    }
+
+    /** What partners may see: public articles, and embargoed ones. */
+    public boolean isForPartnersAt(Instant now) {
+        return isPublicAt(now) || isEmbargoedAt(now);
     }
 }

@@ -123,7 +123,7 @@ public record ArticleCriteria(
         DRAFT,
         ARCHIVED,
         KILLED,
-        /** Published and public now, and allowed for syndication: what partners' feeds carry. */
+        /** Public now or under embargo, and allowed for syndication: what partners' feeds carry. */
         SYNDICATED,
         ANY;
 

@@ -124,7 +124,14 @@ public final class ArticleDtos {
 
             @Schema(description = "Syndication rights; absent: partners may republish it anywhere", nullable = true)
             @Valid
-            Syndication syndication) {}
+            Syndication syndication,
+
+            @Schema(
+                    description = "Embargo (RFC 3339): partners receive the article at once, marked with this time; "
+                            + "the public sees it from then on (it is the article's publication time). Absent: none.",
+                    nullable = true)
+            @JsonDeserialize(using = RfcDateTimeDeserializer.class)
+            OffsetDateTime embargoedUntil) {}
 
     @Schema(
             name = "Syndication",
@@ -200,7 +207,12 @@ public final class ArticleDtos {
             String killReason,
 
             @Schema(description = "When the article was killed", nullable = true)
-            Instant killedAt) {}
+            Instant killedAt,
+
+            @Schema(
+                    description = "The embargo: until then only partners (and editors) see the article",
+                    nullable = true)
+            Instant embargoedUntil) {}
 
     @Schema(name = "Correction", description = "A correction appended to an article")
     public record CorrectionResponse(

@@ -43,7 +43,8 @@ final class ArticleMapper {
                         .toList(),
                 syndication(a),
                 a.killReason,
-                a.killedAt);
+                a.killedAt,
+                a.embargoedUntil);
     }
 
     static ArticleDtos.Syndication syndication(Article a) {
@@ -71,6 +72,7 @@ final class ArticleMapper {
         syndication.put("territories", syndication(a).territories());
         syndication.put("note", a.syndicationNote);
         form.put("syndication", syndication);
+        form.put("embargoedUntil", a.embargoedUntil == null ? null : a.embargoedUntil.toString());
         List<Map<String, Object>> written = new ArrayList<>();
         for (RelatedLink link : links) {
             Map<String, Object> l = new LinkedHashMap<>();

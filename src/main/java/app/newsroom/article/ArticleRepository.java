@@ -31,7 +31,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      */
     static final String COLUMNS = "a.id, a.slug, a.headline, a.standfirst, a.body, a.body_text, a.byline, a.section,"
             + " a.language, a.status, a.published_at, a.created_at, a.updated_at, a.version, a.word_count, a.killed_at,"
-            + " a.kill_reason, a.syndication_allowed, a.syndication_territories, a.syndication_note";
+            + " a.kill_reason, a.syndication_allowed, a.syndication_territories, a.syndication_note,"
+            + " a.embargoed_until";
 
     private final ListCounts counts;
 
@@ -286,7 +287,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             case ARCHIVED -> where.append(" a.status = 'archived'");
             case KILLED -> where.append(" a.status = 'killed'");
             case SYNDICATED -> {
-                where.append(" a.status = 'published' AND a.published_at <= :now AND a.syndication_allowed");
+                where.append(" a.status = 'published' AND (a.published_at <= :now OR a.embargoed_until > :now)"
+                        + " AND a.syndication_allowed");
                 params.put("now", Instant.now());
             }
             case ANY -> where.append(" true");

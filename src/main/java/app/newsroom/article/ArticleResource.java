@@ -200,7 +200,11 @@ public class ArticleResource {
             @Context HttpHeaders headers) {
         boolean ninjs = Ninjs.wanted(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         boolean editor = caller.hasRole(Role.EDITOR_ROLE);
-        ArticleView view = (editor ? service.findAnyStatus(idOrSlug) : service.findPublic(idOrSlug))
+        ArticleView view = (editor
+                        ? service.findAnyStatus(idOrSlug)
+                        : caller.hasRole(Role.PARTNER_ROLE)
+                                ? service.findForPartners(idOrSlug)
+                                : service.findPublic(idOrSlug))
                 .orElseThrow(() -> ProblemException.notFound((editor ? "No article" : "No published article")
                         + " with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
         if (ninjs) { // its own ETag, from its bytes

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,13 @@ public class ArticleService {
         return findAny(idOrSlug).filter(a -> a.isPublicAt(now)).map(a -> view(a, now));
     }
 
+    /** A public or embargoed article by id or slug: for partners. */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public Optional<ArticleView> findForPartners(String idOrSlug) {
+        Instant now = Instant.now();
+        return findAny(idOrSlug).filter(a -> a.isForPartnersAt(now)).map(a -> view(a, now));
+    }
+
     /** Any article by id or slug, whatever its status: for editors. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Optional<ArticleView> findAnyStatus(String idOrSlug) {
@@ -93,16 +101,32 @@ public class ArticleService {
     /** The full public form of each of these articles that the public may see now; the others are absent. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Map<UUID, ArticleDtos.ArticleResponse> publicForms(Collection<UUID> ids) {
+        return forms(ids, Article::isPublicAt);
+    }
+
+    /** The full form of each of these articles that partners may see now (public or embargoed). */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public Map<UUID, ArticleDtos.ArticleResponse> partnerForms(Collection<UUID> ids) {
+        return forms(ids, Article::isForPartnersAt);
+    }
+
+    private Map<UUID, ArticleDtos.ArticleResponse> forms(Collection<UUID> ids, BiPredicate<Article, Instant> visible) {
         Instant now = Instant.now();
         List<UUID> wanted = List.copyOf(new LinkedHashSet<>(ids));
         Map<UUID, List<RelatedLink>> links = articles.linksOf(wanted);
         Map<UUID, ArticleDtos.ArticleResponse> forms = new HashMap<>();
         for (Article a : articles.findWithTags(wanted)) {
-            if (a.isPublicAt(now)) {
+            if (visible.test(a, now)) {
                 forms.put(a.id, ArticleMapper.full(a, links.getOrDefault(a.id, List.of()), now));
             }
         }
         return forms;
+    }
+
+    /** The summary form of each of these articles, whatever its status (callers choose which), in this order. */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public List<ArticleSummary> summariesOf(List<UUID> ids) {
+        return articles.summaries(ids, Instant.now(), true);
     }
 
     /** The reason each of these articles was killed, for those that are killed now. */
@@ -119,7 +143,8 @@ public class ArticleService {
             return List.of();
         }
         List<UUID> ids = articles.page(criteria, groups.get(), 0, limit, false).ids();
-        Map<UUID, ArticleDtos.ArticleResponse> forms = publicForms(ids);
+        Map<UUID, ArticleDtos.ArticleResponse> forms =
+                criteria.visibility() == ArticleCriteria.Visibility.SYNDICATED ? partnerForms(ids) : publicForms(ids);
         return ids.stream().map(forms::get).filter(Objects::nonNull).toList();
     }
 

@@ -71,6 +71,10 @@ class ArticleWriter {
         if (request.status() == ArticleStatus.KILLED) {
             throw ProblemException.badRequest("status", "an article is killed with POST /articles/{id}/kill");
         }
+        if (request.embargoedUntil() != null
+                && !QueryParams.inRange(request.embargoedUntil().toInstant())) {
+            throw ProblemException.badRequest("embargoedUntil", "must be between the years 1 and 9999");
+        }
         if (request.syndication() != null && request.syndication().territories() != null) {
             List<String> territories = request.syndication().territories();
             for (int i = 0; i < territories.size(); i++) {
@@ -265,6 +269,15 @@ class ArticleWriter {
             article.publishedAt = publishedAt;
         } else if (article.status == ArticleStatus.PUBLISHED && article.publishedAt == null) {
             article.publishedAt = Times.now();
+        }
+        article.embargoedUntil = request.embargoedUntil() == null
+                ? null
+                : Times.stored(request.embargoedUntil().toInstant());
+        // the public's time is the embargo's end: until then the article is, for the public, scheduled
+        if (article.embargoedUntil != null
+                && article.status == ArticleStatus.PUBLISHED
+                && article.publishedAt.isBefore(article.embargoedUntil)) {
+            article.publishedAt = article.embargoedUntil;
         }
         ArticleDtos.Syndication syndication = request.syndication();
         article.syndicationAllowed = syndication == null || syndication.allowed();

@@ -43,6 +43,9 @@ public record Ninjs(
                 enumeration = {"usable", "withheld", "canceled"})
         String pubstatus,
 
+        @Schema(description = "Until when the item is under embargo (partners only see it before)")
+        Instant embargoed,
+
         @Schema(description = "The corrections, one per line: `Correction (date): text`")
         String ednote,
 
@@ -181,6 +184,7 @@ public record Ninjs(
                     "partial",
                     List.of(new Text(null, null, link.title()))));
         }
+        boolean embargoed = a.embargoedUntil() != null && a.embargoedUntil().isAfter(Instant.now());
         return new Ninjs(
                 uri(a.id()),
                 new Standard("ninjs", "2.2", SCHEMA),
@@ -189,11 +193,14 @@ public record Ninjs(
                 Long.toString(a.version()),
                 a.createdAt(),
                 a.updatedAt(),
-                switch (a.status()) {
-                    case PUBLISHED -> "usable";
-                    case KILLED -> "canceled";
-                    default -> "withheld";
-                },
+                embargoed
+                        ? "withheld"
+                        : switch (a.status()) {
+                            case PUBLISHED -> "usable";
+                            case KILLED -> "canceled";
+                            default -> "withheld";
+                        },
+                embargoed ? a.embargoedUntil() : null,
                 a.corrections().isEmpty()
                         ? null
                         : String.join(

@@ -56,7 +56,8 @@ class ChangeService {
         if (hasMore) {
             entries = entries.subList(0, limit);
         }
-        Map<UUID, ArticleResponse> forms = new HashMap<>(articles.publicForms(entries.stream()
+        // partners hold embargoed articles too, marked with their embargo
+        Map<UUID, ArticleResponse> forms = new HashMap<>(articles.partnerForms(entries.stream()
                 .filter(e -> e.kind().equals("change"))
                 .map(ChangeRepository.Entry::articleId)
                 .toList()));

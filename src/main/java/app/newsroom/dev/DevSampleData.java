@@ -93,6 +93,7 @@ class DevSampleData {
                             : null,
                     tagSlugs,
                     links,
+                    null,
                     null);
             ids.put(a.get("key").asText(), articles.create(request).id());
         }

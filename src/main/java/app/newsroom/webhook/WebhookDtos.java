@@ -145,5 +145,6 @@ public final class WebhookDtos {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Payload(String type, Instant timestamp, PayloadData data) {}
 
-    record PayloadData(UUID articleId, String slug, String cursor, Object article, String reason) {}
+    record PayloadData(
+            UUID articleId, String slug, String cursor, Object article, String reason, Instant embargoedUntil) {}
 }

@@ -66,9 +66,10 @@ class WebhookFanOut {
             return 0;
         }
         List<UUID> ids = entries.stream().map(ChangeLog.Entry::articleId).toList();
-        Map<UUID, ArticleResponse> forms = articles.publicForms(ids);
+        // what partners may see: public articles, and embargoed ones (marked with their embargo)
+        Map<UUID, ArticleResponse> forms = articles.partnerForms(ids);
         Map<UUID, ArticleSummary> summaries = new HashMap<>();
-        for (ArticleSummary s : articles.publicSummaries(List.copyOf(forms.keySet()))) {
+        for (ArticleSummary s : articles.summariesOf(List.copyOf(forms.keySet()))) {
             summaries.put(s.id(), s);
         }
         Map<UUID, Told> told = queue.told(ids);
@@ -137,7 +138,8 @@ class WebhookFanOut {
                                             !withArticle
                                                     ? null
                                                     : form2 == PayloadForm.FULL ? form : summaries.get(form.id()),
-                                            killed.get(entry.articleId()))));
+                                            killed.get(entry.articleId()),
+                                            withArticle ? form.embargoedUntil() : null)));
                     queue.insertDelivery(target.id(), event, body);
                 }
             }

@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.as;
+import static app.newsroom.Fixtures.changesHead;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.editor;
 import static app.newsroom.Fixtures.token;
@@ -27,24 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class EditorialTest {
 
-    private static String head() {
-        String cursor = null;
-        boolean more = true;
-        while (more) {
-            var request = as("partner").queryParam("limit", "1000");
-            JsonPath page = (cursor == null ? request : request.queryParam("since", cursor))
-                    .get("/api/v1/changes")
-                    .jsonPath();
-            cursor = page.getString("next");
-            more = page.getBoolean("hasMore");
-        }
-        return cursor;
-    }
-
     @Test
     void shouldKillAnArticleEverywhereAndKeepItDeadUntilAnAdminRevivesIt() {
         String t = token();
-        String start = head();
+        String start = changesHead("partner");
         Map<String, Object> a = created(with(article("To be killed " + t), "tags", List.of("Kill " + t)));
         String id = (String) a.get("id");
         as(null).get("/api/v1/articles/" + a.get("slug")).then().statusCode(200);

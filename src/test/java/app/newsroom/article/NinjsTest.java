@@ -20,6 +20,7 @@ import io.restassured.path.json.JsonPath;
 
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.as;
+import static app.newsroom.Fixtures.changesHead;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.editor;
 import static app.newsroom.Fixtures.token;
@@ -154,16 +155,7 @@ class NinjsTest {
 
     @Test
     void shouldServeChangesWithNinjsArticles() throws Exception {
-        String start = null;
-        boolean more = true;
-        while (more) { // to the head of the log
-            var request = as("partner").queryParam("limit", "1000");
-            JsonPath drained = (start == null ? request : request.queryParam("since", start))
-                    .get("/api/v1/changes")
-                    .jsonPath();
-            start = drained.getString("next");
-            more = drained.getBoolean("hasMore");
-        }
+        String start = changesHead("partner");
         String id = (String) created(article("Ninjs change " + token())).get("id");
         JsonPath page = as("partner")
                 .queryParam("since", start)

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.as;
+import static app.newsroom.Fixtures.changesHead;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.editor;
 import static app.newsroom.Fixtures.token;
@@ -22,20 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class SyndicationTest {
-
-    private static String head(String role) {
-        String cursor = null;
-        boolean more = true;
-        while (more) {
-            var request = as(role).queryParam("limit", "1000");
-            JsonPath page = (cursor == null ? request : request.queryParam("since", cursor))
-                    .get("/api/v1/changes")
-                    .jsonPath();
-            cursor = page.getString("next");
-            more = page.getBoolean("hasMore");
-        }
-        return cursor;
-    }
 
     private static String typeOf(String role, String since, String id) {
         List<Map<String, Object>> changes = as(role).queryParam("since", since)
@@ -56,8 +42,8 @@ class SyndicationTest {
     @Test
     void shouldKeepWhatPartnersMayNotRepublishOffTheirSurfaces() {
         String t = token();
-        String partnerStart = head("partner");
-        String editorStart = head("editor");
+        String partnerStart = changesHead("partner");
+        String editorStart = changesHead("editor");
         Map<String, Object> staffOnly = created(with(
                 article("Staff only " + t), "syndication", Map.of("allowed", false, "note", "Our reporting only")));
         assertEquals(
@@ -81,7 +67,7 @@ class SyndicationTest {
         // the public still reads it: rights are about republishing, not reading
         as(null).get("/api/v1/articles/" + restricted).then().statusCode(200);
 
-        String before = head("partner");
+        String before = changesHead("partner");
         editor().contentType("application/merge-patch+json")
                 .body("{\"syndication\": {\"allowed\": true}}")
                 .patch("/api/v1/articles/" + restricted)

@@ -199,6 +199,25 @@ class WebhookTest {
     }
 
     @Test
+    void shouldSendPartnersAnEmbargoedArticleMarkedWithItsEmbargo() throws Exception {
+        String t = token();
+        try (Receiver receiver = new Receiver(0)) {
+            register("partner", receiver.url(), t, Map.of());
+            String until = java.time.Instant.now()
+                    .plusSeconds(3600)
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString();
+            String a = (String) created(with(tagged("Under embargo " + t, t), "embargoedUntil", until))
+                    .get("id");
+            JsonPath event = JsonPath.from(receiver.await(1).get(0).body());
+            assertEquals("article.published", event.getString("type"));
+            assertEquals(a, event.getString("data.articleId"));
+            assertEquals(until, event.getString("data.embargoedUntil"));
+            assertEquals(a, event.getString("data.article.id"));
+        }
+    }
+
+    @Test
     void shouldRetryServerErrorsWithTheSameIdAndLogEveryAttempt() throws Exception {
         String t = token();
         try (Receiver receiver = new Receiver(0)) {

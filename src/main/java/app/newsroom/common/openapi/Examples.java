@@ -52,7 +52,8 @@ public final class Examples {
                                  "text": "An earlier version misstated the day of the meeting." } ],
               "syndication": { "allowed": true, "territories": [], "note": null },
               "killReason": null,
-              "killedAt": null
+              "killedAt": null,
+              "embargoedUntil": null
             }""";
 
     public static final String NINJS = """

@@ -34,6 +34,7 @@ class WebhookSender {
     private final WebhookConfig config;
     private final HttpClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Runnable finished = () -> {};
 
     WebhookSender(WebhookQueue queue, WebhookConfig config) {
         this.queue = queue;
@@ -54,13 +55,21 @@ class WebhookSender {
         List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> queue.claim(room, lease));
         for (Claimed delivery : claimed) {
             inFlight.incrementAndGet();
-            send(delivery).whenComplete((ignored, error) -> inFlight.decrementAndGet());
+            send(delivery).whenComplete((ignored, error) -> {
+                inFlight.decrementAndGet();
+                finished.run();
+            });
         }
         return claimed.size();
     }
 
     int inFlight() {
         return inFlight.get();
+    }
+
+    /** Called after each attempt: the endpoint's next delivery may go at once, not at the next poll. */
+    void onFinished(Runnable next) {
+        this.finished = next;
     }
 
     private CompletableFuture<Void> send(Claimed d) {

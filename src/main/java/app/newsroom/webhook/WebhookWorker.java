@@ -2,6 +2,7 @@ package app.newsroom.webhook;
 
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,14 @@ class WebhookWorker {
 
     void start(@Observes StartupEvent ignored) {
         if (config.enabled()) {
+            // an endpoint receives one delivery at a time: when one ends, look for its next at once
+            sender.onFinished(() -> {
+                try {
+                    loop.execute(this::tick);
+                } catch (RejectedExecutionException stopping) {
+                    // shutting down
+                }
+            });
             long every = config.pollEvery().toMillis();
             loop.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
         }

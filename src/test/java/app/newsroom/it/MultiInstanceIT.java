@@ -1,15 +1,22 @@
 package app.newsroom.it;
 
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two instances of the packaged service on one database, each with its response cache: what is written through one is
  * what the other answers next, whatever the write (an article, a tag's new name), and killing an instance's listening
- * connection does not leave it answering from before.
+ * connection does not leave it answering from before; and the two deliver each webhook event once between them.
  */
 class MultiInstanceIT {
 
@@ -28,8 +35,11 @@ class MultiInstanceIT {
     @BeforeAll
     static void start() throws Exception {
         database = new ItDatabase();
-        a = PackagedService.start(database);
-        b = PackagedService.start(database);
+        // both deliver webhooks (to a receiver on this machine) and poll often, so that they compete for the work
+        Map<String, String> webhooks =
+                Map.of("NEWSROOM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true", "NEWSROOM_WEBHOOKS_POLL_EVERY", "100ms");
+        a = PackagedService.start(database, webhooks);
+        b = PackagedService.start(database, webhooks);
     }
 
     @AfterAll
@@ -48,6 +58,49 @@ class MultiInstanceIT {
                 {"headline": "%s", "status": "published", "tags": ["%s"], "body": "<p>Text.</p>"}""".formatted(headline, tag));
         assertEquals(201, created.status(), created.response().body());
         return created.json();
+    }
+
+    @Test
+    void shouldDeliverEachWebhookEventOnceBetweenTwoInstances() throws Exception {
+        String t = "t" + UUID.randomUUID().toString().substring(0, 8);
+        List<String[]> received = new CopyOnWriteArrayList<>(); // webhook-id, article id
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                JsonNode body = Http.JSON.readTree(in);
+                received.add(new String[] {
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    body.at("/data/articleId").asText()
+                });
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            Http.Answer hook = Http.write("POST", a.base + "/api/v1/webhooks", """
+                    {"url": "http://127.0.0.1:%d/hook", "tags": ["%s"]}""".formatted(
+                            receiver.getAddress().getPort(), t));
+            assertEquals(201, hook.status(), hook.response().body());
+            List<String> created = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                PackagedService through = i % 2 == 0 ? a : b;
+                Http.Answer answer = Http.write("POST", through.base + "/api/v1/articles", """
+                        {"headline": "Pushed %d %s", "status": "published", "tags": ["%s"], "body": "<p>Text.</p>"}""".formatted(i, t, t));
+                assertEquals(201, answer.status(), answer.response().body());
+                created.add(answer.json().get("id").asText());
+            }
+            for (long until = System.currentTimeMillis() + 15_000;
+                    received.size() < 20 && System.currentTimeMillis() < until; ) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(1500); // time for a second delivery of anything, if there were one
+            assertEquals(20, received.size());
+            assertEquals(20, received.stream().map(r -> r[0]).distinct().count(), "each event once");
+            assertEquals(created, received.stream().map(r -> r[1]).toList(), "in commit order");
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test

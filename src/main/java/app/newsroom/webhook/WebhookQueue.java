@@ -212,8 +212,11 @@ class WebhookQueue {
                 .setParameter("after", (double) disableAfter.toSeconds())
                 .setParameter(
                         "reason",
-                        "Every delivery failed for " + disableAfter.toHours()
-                                + " hours; fix the endpoint, then enable it (POST /webhooks/{id}/enable)")
+                        "Every delivery failed for "
+                                + (disableAfter.toHours() > 0
+                                        ? disableAfter.toHours() + " hours"
+                                        : disableAfter.toSeconds() + " seconds")
+                                + "; fix the endpoint, then enable it (POST /webhooks/{id}/enable)")
                 .executeUpdate();
     }
 

@@ -43,7 +43,7 @@ class WebhookTest {
     public static class WorkerOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newsroom.webhooks.enabled", "true");
+            return Map.of("newsroom.webhooks.enabled", "true", "newsroom.webhooks.disable-after", "2s");
         }
     }
 
@@ -274,6 +274,36 @@ class WebhookTest {
             assertEquals(ids, order);
             awaitDelivery(hook, "delivered");
             as("admin").get("/api/v1/webhooks/" + hook).then().body("failingSince", equalTo(null));
+        }
+    }
+
+    @Test
+    void shouldDisableAnEndpointThatKeepsFailingUntilItIsEnabledAgain() throws Exception {
+        String t = token();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String hook = register("admin", "http://127.0.0.1:" + port + "/hook", t, Map.of())
+                .getString("id");
+        String a = (String) created(tagged("Never reached " + t, t)).get("id");
+        JsonPath endpoint = null;
+        for (int i = 0; i < 150 && (endpoint == null || endpoint.get("disabledAt") == null); i++) {
+            Thread.sleep(50);
+            endpoint = as("admin").get("/api/v1/webhooks/" + hook).jsonPath();
+        }
+        assertNotNull(endpoint.get("disabledAt"), "disabled after failing for disable-after (2 s in this test)");
+        assertTrue(endpoint.getString("disabledReason").contains("enable"), endpoint.prettify());
+        try (Receiver receiver = new Receiver(port)) {
+            Thread.sleep(700);
+            assertEquals(List.of(), receiver.received, "a disabled endpoint receives nothing");
+            as("admin")
+                    .post("/api/v1/webhooks/" + hook + "/enable")
+                    .then()
+                    .statusCode(200)
+                    .body("disabledAt", equalTo(null))
+                    .body("failingSince", equalTo(null));
+            assertEquals(a, JsonPath.from(receiver.await(1).get(0).body()).getString("data.articleId"));
         }
     }
 

@@ -29,17 +29,16 @@ class EmbargoTest {
         String start = changesHead("partner");
         Instant until = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> a = created(with(
-                with(article("Embargoed " + t), "embargoedUntil", until.toString()), "tags", List.of("Embargo " + t)));
+                with(article("Held for partners " + t), "embargoedUntil", until.toString()),
+                "tags",
+                List.of("Hold " + t)));
         String id = (String) a.get("id");
         assertEquals(until.toString(), a.get("embargoedUntil"));
         assertEquals(until.toString(), a.get("publishedAt"), "the public's time is the embargo's end");
 
         // the public: nothing, anywhere
         as(null).get("/api/v1/articles/" + id).then().statusCode(404);
-        as(null).queryParam("tag", "embargo-" + t)
-                .get("/api/v1/articles")
-                .then()
-                .body("items.id", not(hasItem(id)));
+        as(null).queryParam("tag", "hold-" + t).get("/api/v1/articles").then().body("items.id", not(hasItem(id)));
         as(null).get("/api/v1/feeds/json").then().body("items.id", not(hasItem("urn:uuid:" + id)));
 
         // partners: the article, marked
@@ -86,7 +85,7 @@ class EmbargoTest {
     void shouldNameABadEmbargo() {
         as("editor")
                 .contentType("application/json")
-                .body(with(article("Bad embargo " + token()), "embargoedUntil", "tomorrow"))
+                .body(with(article("Bad hold " + token()), "embargoedUntil", "tomorrow"))
                 .post("/api/v1/articles")
                 .then()
                 .statusCode(400)

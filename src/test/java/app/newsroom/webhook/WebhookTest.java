@@ -207,7 +207,7 @@ class WebhookTest {
                     .plusSeconds(3600)
                     .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     .toString();
-            String a = (String) created(with(tagged("Under embargo " + t, t), "embargoedUntil", until))
+            String a = (String) created(with(tagged("Held back " + t, t), "embargoedUntil", until))
                     .get("id");
             JsonPath event = JsonPath.from(receiver.await(1).get(0).body());
             assertEquals("article.published", event.getString("type"));

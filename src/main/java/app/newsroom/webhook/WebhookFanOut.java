@@ -66,6 +66,12 @@ class WebhookFanOut {
             return 0;
         }
         List<UUID> ids = entries.stream().map(ChangeLog.Entry::articleId).toList();
+        List<Target> targets = queue.targets();
+        if (targets.isEmpty()) { // nobody to tell: only remember what partners may see, in SQL
+            queue.tellInBulk(ids);
+            queue.movePosition(entries.get(entries.size() - 1).position());
+            return entries.size();
+        }
         // what partners may see: public articles, and embargoed ones (marked with their embargo)
         Map<UUID, ArticleResponse> forms = articles.partnerForms(ids);
         Map<UUID, ArticleSummary> summaries = new HashMap<>();
@@ -75,7 +81,6 @@ class WebhookFanOut {
         Map<UUID, Told> told = queue.told(ids);
         Map<UUID, String> killed = articles.killReasons(
                 ids.stream().filter(id -> !forms.containsKey(id)).toList());
-        List<Target> targets = queue.targets();
         Instant now = Instant.now();
         for (ChangeLog.Entry entry : entries) {
             ArticleResponse form = forms.get(entry.articleId());

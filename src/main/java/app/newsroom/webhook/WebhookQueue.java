@@ -75,6 +75,32 @@ class WebhookQueue {
                 .executeUpdate();
     }
 
+    /**
+     * What partners may see of these articles, recorded in one statement without reading any article into memory: the
+     * fan-out's path while no endpoint is registered (an import of thousands of articles then costs a statement per
+     * batch), so that an endpoint registered later is told "updated", not "published", of what was public before.
+     */
+    void tellInBulk(Collection<UUID> articles) {
+        em.createNativeQuery("""
+                WITH visible AS (
+                  SELECT a.id, a.section,
+                         coalesce((SELECT array_agg(t.slug) FROM article_tag x JOIN tag t ON t.id = x.tag_id
+                                    WHERE x.article_id = a.id), '{}') AS tags,
+                         (SELECT count(*) FROM article_correction c WHERE c.article_id = a.id) AS corrections
+                    FROM article a
+                   WHERE a.id = ANY(:ids) AND a.status = 'published'
+                     AND (a.published_at <= now() OR a.embargoed_until > now())),
+                gone AS (
+                  DELETE FROM webhook_article w
+                   WHERE w.article_id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM visible v WHERE v.id = w.article_id))
+                INSERT INTO webhook_article (article_id, tags, section, corrections)
+                SELECT id, tags, section, corrections FROM visible
+                ON CONFLICT (article_id) DO UPDATE SET tags = excluded.tags, section = excluded.section,
+                       corrections = excluded.corrections""")
+                .setParameter("ids", articles.toArray(new UUID[0]))
+                .executeUpdate();
+    }
+
     void tellGone(UUID article) {
         em.createNativeQuery("DELETE FROM webhook_article WHERE article_id = :id")
                 .setParameter("id", article)

@@ -145,6 +145,25 @@ class WebhookTest {
     }
 
     @Test
+    void shouldTellALaterEndpointOfAnUpdateToWhatWasPublicBefore() throws Exception {
+        String t = token();
+        String a =
+                (String) created(tagged("Public before any endpoint " + t, t)).get("id");
+        Thread.sleep(400); // the worker records, with no endpoint registered, that partners may see it
+        try (Receiver receiver = new Receiver(0)) {
+            register("admin", receiver.url(), t, Map.of());
+            editor().contentType("application/merge-patch+json")
+                    .body("{\"standfirst\":\"Changed after the endpoint came.\"}")
+                    .patch("/api/v1/articles/" + a)
+                    .then()
+                    .statusCode(200);
+            JsonPath event = JsonPath.from(receiver.await(1).get(0).body());
+            assertEquals("article.updated", event.getString("type"));
+            assertEquals(a, event.getString("data.articleId"));
+        }
+    }
+
+    @Test
     void shouldTellPartnersOfCorrectionsAndKills() throws Exception {
         String t = token();
         try (Receiver receiver = new Receiver(0)) {

@@ -1,5 +1,6 @@
 package app.newsroom.common.error;
 
+import java.nio.channels.ClosedChannelException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -297,7 +298,21 @@ class ProblemMappers {
         if (BodyTooLarge.in(e) != null) {
             return bodyTooLarge(BodyTooLarge.in(e), uri);
         }
+        if (clientGone(e)) {
+            // the client closed the connection while its body was read: nobody is left to answer, nothing failed
+            Log.debugf("Client went away while sending %s: %s", path(uri), e.toString());
+            return problem(400, "client-gone", "Client went away", "The request body ended early.", path(uri), null);
+        }
         return unexpected(e, uri);
+    }
+
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unexpected(Throwable e, UriInfo uri) {

@@ -114,7 +114,9 @@ public class ArticleResource {
                     String orderBy,
             @Parameter(
                             description =
-                                    "Editorial status to list (editors): published (default), draft, archived, killed or any",
+                                    "Editorial status to list (editors): published (default), draft, archived, killed, "
+                                            + "syndicated (what partners' feeds carry: public or under embargo, "
+                                            + "allowed for syndication) or any",
                             schema = @Schema(ref = "ArticleVisibility", defaultValue = "published"))
                     @QueryParam("status")
                     String status,
@@ -202,7 +204,7 @@ public class ArticleResource {
         boolean editor = caller.hasRole(Role.EDITOR_ROLE);
         ArticleView view = (editor
                         ? service.findAnyStatus(idOrSlug)
-                        : caller.hasRole(Role.PARTNER_ROLE)
+                        : Callers.partnerOnly(caller)
                                 ? service.findForPartners(idOrSlug)
                                 : service.findPublic(idOrSlug))
                 .orElseThrow(() -> ProblemException.notFound((editor ? "No article" : "No published article")

@@ -28,6 +28,7 @@ import app.newsroom.common.http.QueryLimit;
 import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.common.openapi.OpenApiSecurity;
+import app.newsroom.security.Callers;
 import app.newsroom.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -96,7 +97,7 @@ public class ChangeResource {
             @Context HttpHeaders headers) {
         int max = QueryLimit.CHANGES.parse(limit, config);
         boolean ninjs = Ninjs.wanted(format, null);
-        boolean partner = !caller.hasRole(Role.EDITOR_ROLE);
+        boolean partner = Callers.partnerOnly(caller);
         ChangePage page = service.since(QueryParams.text("since", since, 200), max, partner);
         return caching.privateJson(headers, ninjs ? NinjsChangePage.of(page) : page, null);
     }

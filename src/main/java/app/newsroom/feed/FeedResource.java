@@ -38,7 +38,7 @@ import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.http.QueryLimit;
-import app.newsroom.security.Role;
+import app.newsroom.security.Callers;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/feeds")
@@ -161,7 +161,7 @@ public class FeedResource {
 
     private Response feed(String type, String mediaType, FeedQuery query, UriInfo uri, HttpHeaders headers) {
         // partners' feeds carry only what they may republish; editors' and the public's everything public
-        boolean partner = caller.hasRole(Role.PARTNER_ROLE) && !caller.hasRole(Role.EDITOR_ROLE);
+        boolean partner = Callers.partnerOnly(caller);
         ArticleCriteria criteria = partner
                 ? ArticleCriteria.newestSyndicated(query.tag, query.section, query.language)
                 : ArticleCriteria.newestPublic(query.tag, query.section, query.language);

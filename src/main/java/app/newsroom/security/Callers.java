@@ -9,6 +9,11 @@ public final class Callers {
 
     private Callers() {}
 
+    /** A partner's key (not an editor's or admin's): partner surfaces apply (syndication rights, embargoes). */
+    public static boolean partnerOnly(SecurityIdentity caller) {
+        return caller.hasRole(Role.PARTNER_ROLE) && !caller.hasRole(Role.EDITOR_ROLE);
+    }
+
     /** 401 without a key, 403 with a key that is not an editor's. */
     public static void requireEditor(SecurityIdentity caller) {
         if (caller.isAnonymous()) {

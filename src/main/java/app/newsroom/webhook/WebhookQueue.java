@@ -2,7 +2,6 @@ package app.newsroom.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -52,12 +51,7 @@ class WebhookQueue {
         Map<UUID, Told> told = new HashMap<>();
         for (Object[] r : rows) {
             String tags = (String) r[1];
-            told.put(
-                    (UUID) r[0],
-                    new Told(
-                            tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
-                            (String) r[2],
-                            ((Number) r[3]).intValue()));
+            told.put((UUID) r[0], new Told(WebhookRepository.split(tags), (String) r[2], ((Number) r[3]).intValue()));
         }
         return told;
     }
@@ -118,9 +112,11 @@ class WebhookQueue {
         return rows.stream()
                 .map(r -> new Target(
                         (UUID) r[0],
-                        split((String) r[1]).stream().map(WebhookEvent::of).toList(),
-                        split((String) r[2]),
-                        split((String) r[3]),
+                        WebhookRepository.split((String) r[1]).stream()
+                                .map(WebhookEvent::of)
+                                .toList(),
+                        WebhookRepository.split((String) r[2]),
+                        WebhookRepository.split((String) r[3]),
                         "full".equals(r[4]) ? PayloadForm.FULL : PayloadForm.SUMMARY,
                         (Boolean) r[5]))
                 .toList();
@@ -255,10 +251,6 @@ class WebhookQueue {
                 DELETE FROM webhook_event e WHERE e.created_at < :t
                    AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = e.id)""").setParameter("t", before).executeUpdate();
         return gone;
-    }
-
-    private static List<String> split(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     record Told(List<String> tags, String section, int corrections) {}

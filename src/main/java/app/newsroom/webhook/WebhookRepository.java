@@ -177,7 +177,8 @@ class WebhookRepository {
                 (UUID) r[12]);
     }
 
-    private static List<String> split(String joined) {
+    /** A list the SQL joined with commas (array_to_string): slugs and event names hold none. */
+    static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 

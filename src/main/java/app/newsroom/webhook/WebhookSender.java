@@ -63,10 +63,6 @@ class WebhookSender {
         return claimed.size();
     }
 
-    int inFlight() {
-        return inFlight.get();
-    }
-
     /** Called after each attempt: the endpoint's next delivery may go at once, not at the next poll. */
     void onFinished(Runnable next) {
         this.finished = next;

@@ -2,6 +2,13 @@ package app.newsroom.common.error;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -21,7 +28,7 @@ public record DatabaseUnavailable(Throwable cause) {
 
     public static boolean is(Throwable e) {
         boolean sql = false;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : chain(e)) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
@@ -37,12 +44,40 @@ public record DatabaseUnavailable(Throwable cause) {
     }
 
     /**
+     * The exception, its suppressed ones and its causes, depth first. A failed commit reports the driver's exception
+     * only as a suppressed one (the transaction manager's RollbackException has no cause), so causes alone miss it.
+     */
+    static List<Throwable> chain(Throwable e) {
+        List<Throwable> seen = new ArrayList<>();
+        Set<Throwable> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> next = new ArrayDeque<>();
+        if (e != null) {
+            next.push(e);
+        }
+        while (!next.isEmpty()) {
+            Throwable t = next.pop();
+            if (!visited.add(t)) {
+                continue;
+            }
+            seen.add(t);
+            if (t.getCause() != null) {
+                next.push(t.getCause());
+            }
+            Throwable[] suppressed = t.getSuppressed();
+            for (int i = suppressed.length - 1; i >= 0; i--) {
+                next.push(suppressed[i]);
+            }
+        }
+        return seen;
+    }
+
+    /**
      * Whether the database itself cannot be reached (connection failures, the server shutting down or refusing
      * connections, the pool unable to hand out one), as opposed to one statement failing for a passing reason (a
      * timeout, a deadlock): only then should every request be turned away until it answers again.
      */
     public boolean unreachable() {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : chain(cause)) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }

@@ -33,6 +33,20 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void shouldFindTheDriversFailureBehindAFailedCommit() {
+        // what Narayana throws when the server terminates the connection during COMMIT (ResilienceIT saw it as a 500):
+        // the driver's exception is only a suppressed one of the RollbackException, which has no cause
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+        Throwable thrown = new IllegalStateException(rollback);
+        assertTrue(DatabaseUnavailable.is(thrown));
+        assertTrue(new DatabaseUnavailable(thrown).unreachable());
+        assertFalse(DatabaseUnavailable.is(new IllegalStateException(new RuntimeException("no database here"))));
+    }
+
+    @Test
     void shouldTreatClientSideFailuresWithoutStateAsUnavailable() {
         // the pool's acquisition timeout: an SQLException without SQLSTATE
         assertTrue(DatabaseUnavailable.is(new RuntimeException(new SQLException("timeout"))));

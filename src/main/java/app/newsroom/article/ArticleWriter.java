@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import app.newsroom.article.ArticleDtos.ArticleRequest;
 import app.newsroom.article.ArticleDtos.RelatedLinkRequest;
+import app.newsroom.common.ExternalUrls;
 import app.newsroom.common.Html;
 import app.newsroom.common.Ids;
 import app.newsroom.common.Slugs;

@@ -2,6 +2,7 @@ package app.newsroom.common;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -39,6 +40,24 @@ public interface NewsroomConfig {
 
     /** Purges of a CDN in front of the service ({@code newsroom.cdn.*}). */
     Cdn cdn();
+
+    /** Image renditions ({@code newsroom.images.*}). */
+    Images images();
+
+    interface Images {
+        /**
+         * The URL of one rendition on an image server (imgix, thumbor, a CDN's image service), with placeholders:
+         * {@code {url}} (the original's URL, percent-encoded), {@code {path}} (its path without the leading slash, and
+         * its query), {@code {width}}, {@code {height}}, {@code {fx}} and {@code {fy}} (the focal point, 0 to 1). For
+         * example {@code https://img.example.com/{path}?w={width}&fit=crop&fp-x={fx}&fp-y={fy}}. Absent: images list
+         * only their original.
+         */
+        Optional<String> renditionTemplate();
+
+        /** The widths rendered, in pixels; those wider than an original are left out, and the original is added. */
+        @WithDefault("320,640,960,1280,1920")
+        List<Integer> widths();
+    }
 
     interface Paging {
         /** Page size when the client gives none. */

@@ -1,15 +1,15 @@
-package app.newsroom.article;
+package app.newsroom.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** External related links must be absolute http or https URLs with a host. */
-final class ExternalUrls {
+/** Links the service stores (related links, images, authors' sites) must be absolute http or https URLs with a host. */
+public final class ExternalUrls {
 
     private ExternalUrls() {}
 
-    static boolean isHttp(String url) {
+    public static boolean isHttp(String url) {
         if (url == null || url.isBlank()) {
             return false;
         }

@@ -19,6 +19,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.ColumnTransformer;
+
 import app.newsroom.tag.Tag;
 
 /** A news article. Its related links live in {@link RelatedLink}; its tags in the article_tag join table. */
@@ -83,6 +85,11 @@ public class Article {
     /** Until when partners may hold it but the public may not see it (published_at is then this time). */
     @Column(name = "embargoed_until")
     public Instant embargoedUntil;
+
+    /** The main image's metadata as JSON ({@link app.newsroom.image.Images#stored}); none: no image. */
+    @ColumnTransformer(write = "CAST(? AS jsonb)")
+    @Column(name = "main_image", columnDefinition = "jsonb")
+    public String mainImage;
 
     /** Whether partners may republish it, where (ISO 3166-1 alpha-2 codes, comma-separated; none: anywhere), why. */
     @Column(name = "syndication_allowed", nullable = false)

@@ -21,6 +21,8 @@ import app.newsroom.common.RfcDateTimeDeserializer;
 import app.newsroom.common.Slugs;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.openapi.Examples;
+import app.newsroom.image.ImageDtos.Image;
+import app.newsroom.image.ImageDtos.ImageRequest;
 import app.newsroom.tag.TagDtos.TagRef;
 
 /** Request and response records of the article resource. */
@@ -131,7 +133,10 @@ public final class ArticleDtos {
                             + "the public sees it from then on (it is the article's publication time). Absent: none.",
                     nullable = true)
             @JsonDeserialize(using = RfcDateTimeDeserializer.class)
-            OffsetDateTime embargoedUntil) {}
+            OffsetDateTime embargoedUntil,
+
+            @Schema(description = "The main image (lead photo); absent: none", nullable = true) @Valid
+            ImageRequest mainImage) {}
 
     @Schema(
             name = "Syndication",
@@ -212,7 +217,10 @@ public final class ArticleDtos {
             @Schema(
                     description = "The embargo: until then only partners (and editors) see the article",
                     nullable = true)
-            Instant embargoedUntil) {}
+            Instant embargoedUntil,
+
+            @Schema(description = "The main image, with its renditions", nullable = true)
+            Image mainImage) {}
 
     @Schema(name = "Correction", description = "A correction appended to an article")
     public record CorrectionResponse(
@@ -257,7 +265,10 @@ public final class ArticleDtos {
             long version,
             int wordCount,
             List<TagRef> tags,
-            List<RelatedLinkResponse> relatedLinks) {}
+            List<RelatedLinkResponse> relatedLinks,
+
+            @Schema(description = "The main image, with its renditions", nullable = true)
+            Image mainImage) {}
 
     @Schema(name = "RelatedLink", description = "A Related Stories entry: external (`url`) or internal (`article`)")
     public record RelatedLinkResponse(

@@ -23,9 +23,11 @@ import io.quarkus.logging.Log;
 class ArticleEditorial {
 
     private final ArticleRepository articles;
+    private final ArticleMapper forms;
 
-    ArticleEditorial(ArticleRepository articles) {
+    ArticleEditorial(ArticleRepository articles, ArticleMapper forms) {
         this.articles = articles;
+        this.forms = forms;
     }
 
     @Transactional
@@ -76,7 +78,7 @@ class ArticleEditorial {
             return Optional.empty();
         }
         List<RelatedLink> links = articles.linksOf(List.of(id)).getOrDefault(id, List.of());
-        expected.check(ArticleView.of(article, links, Instant.now()).etag());
+        expected.check(ArticleView.of(article, links, Instant.now(), forms).etag());
         change.accept(article);
         article.updatedAt = Times.now();
         articles.flush();

@@ -7,20 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import app.newsroom.article.ArticleDtos.ArticleRef;
 import app.newsroom.article.ArticleDtos.ArticleResponse;
 import app.newsroom.article.ArticleDtos.RelatedLinkResponse;
+import app.newsroom.image.Images;
 import app.newsroom.tag.TagDtos.TagRef;
 
 /**
  * Entities to the full form (summaries are read as a projection: {@link ArticleRepository#summaries}). Internal links to
  * articles the public cannot see are left out.
  */
-final class ArticleMapper {
+@ApplicationScoped
+class ArticleMapper {
 
-    private ArticleMapper() {}
+    private final Images images;
 
-    static ArticleResponse full(Article a, List<RelatedLink> links, Instant now) {
+    ArticleMapper(Images images) {
+        this.images = images;
+    }
+
+    ArticleResponse full(Article a, List<RelatedLink> links, Instant now) {
         return new ArticleResponse(
                 a.id,
                 a.slug,
@@ -44,7 +52,8 @@ final class ArticleMapper {
                 syndication(a),
                 a.killReason,
                 a.killedAt,
-                a.embargoedUntil);
+                a.embargoedUntil,
+                images.served(a.mainImage));
     }
 
     static ArticleDtos.Syndication syndication(Article a) {
@@ -73,6 +82,7 @@ final class ArticleMapper {
         syndication.put("note", a.syndicationNote);
         form.put("syndication", syndication);
         form.put("embargoedUntil", a.embargoedUntil == null ? null : a.embargoedUntil.toString());
+        form.put("mainImage", Images.written(a.mainImage));
         List<Map<String, Object>> written = new ArrayList<>();
         for (RelatedLink link : links) {
             Map<String, Object> l = new LinkedHashMap<>();

@@ -32,12 +32,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     static final String COLUMNS = "a.id, a.slug, a.headline, a.standfirst, a.body, a.body_text, a.byline, a.section,"
             + " a.language, a.status, a.published_at, a.created_at, a.updated_at, a.version, a.word_count, a.killed_at,"
             + " a.kill_reason, a.syndication_allowed, a.syndication_territories, a.syndication_note,"
-            + " a.embargoed_until";
+            + " a.embargoed_until, a.main_image";
 
     private final ListCounts counts;
+    private final ArticleSummaries summaries;
 
-    ArticleRepository(ListCounts counts) {
+    ArticleRepository(ListCounts counts, ArticleSummaries summaries) {
         this.counts = counts;
+        this.summaries = summaries;
     }
 
     @SuppressWarnings("unchecked")
@@ -99,7 +101,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .getResultList();
         Map<UUID, ArticleDtos.ArticleSummary> byId = new HashMap<>();
         for (Tuple row : rows) {
-            ArticleDtos.ArticleSummary summary = ArticleSummaries.read(row);
+            ArticleDtos.ArticleSummary summary = summaries.read(row);
             byId.put(summary.id(), summary);
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();

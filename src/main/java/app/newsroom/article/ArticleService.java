@@ -51,8 +51,15 @@ public class ArticleService {
     private final ArticleWriter writer;
     private final TagRepository tagRepository;
     private final ObjectMapper mapper;
+    private final ArticleMapper forms;
 
-    ArticleService(ArticleRepository articles, ArticleWriter writer, TagRepository tagRepository, ObjectMapper mapper) {
+    ArticleService(
+            ArticleRepository articles,
+            ArticleWriter writer,
+            TagRepository tagRepository,
+            ObjectMapper mapper,
+            ArticleMapper forms) {
+        this.forms = forms;
         this.articles = articles;
         this.writer = writer;
         this.tagRepository = tagRepository;
@@ -114,13 +121,13 @@ public class ArticleService {
         Instant now = Instant.now();
         List<UUID> wanted = List.copyOf(new LinkedHashSet<>(ids));
         Map<UUID, List<RelatedLink>> links = articles.linksOf(wanted);
-        Map<UUID, ArticleDtos.ArticleResponse> forms = new HashMap<>();
+        Map<UUID, ArticleDtos.ArticleResponse> out = new HashMap<>();
         for (Article a : articles.findWithTags(wanted)) {
             if (visible.test(a, now)) {
-                forms.put(a.id, ArticleMapper.full(a, links.getOrDefault(a.id, List.of()), now));
+                out.put(a.id, this.forms.full(a, links.getOrDefault(a.id, List.of()), now));
             }
         }
-        return forms;
+        return out;
     }
 
     /** The summary form of each of these articles, whatever its status (callers choose which), in this order. */
@@ -223,7 +230,7 @@ public class ArticleService {
                 return Optional.empty();
             }
             List<RelatedLink> links = articles.linksOf(List.of(id)).getOrDefault(id, List.of());
-            expected.check(ArticleView.of(article, links, Instant.now()).etag());
+            expected.check(ArticleView.of(article, links, Instant.now(), forms).etag());
             JsonNode merged = MergePatch.apply(mapper.valueToTree(ArticleMapper.writableForm(article, links)), patch);
             ArticleRequest request = JsonBody.treeToValue(mapper, merged, ArticleRequest.class);
             writer.check(request, id);
@@ -284,7 +291,8 @@ public class ArticleService {
     }
 
     private ArticleView view(Article article, Instant now) {
-        return ArticleView.of(article, articles.linksOf(List.of(article.id)).getOrDefault(article.id, List.of()), now);
+        return ArticleView.of(
+                article, articles.linksOf(List.of(article.id)).getOrDefault(article.id, List.of()), now, forms);
     }
 
     private Optional<Article> findAny(String idOrSlug) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import app.newsroom.article.ArticleDtos.ArticleRef;
 import app.newsroom.article.ArticleDtos.ArticleSummary;
 import app.newsroom.article.ArticleDtos.RelatedLinkResponse;
+import app.newsroom.image.Images;
 import app.newsroom.tag.TagDtos.TagRef;
 import app.newsroom.tag.TagType;
 
@@ -26,17 +28,19 @@ import app.newsroom.tag.TagType;
  * The summary form of an article in SQL and back. A statement that shows summaries (a list, a search page) selects
  * {@link #COLUMNS} of an article aliased {@code a} — its fields, and its tags and related links each as one JSON array
  * of arrays, internal links to articles not public at {@code :now} left out — and turns each row into a summary with
- * {@link #read}, by column name. A field added to the summary is added here, once.
+ * {@link #read}, by column name (the main image with its renditions). A field added to the summary is added here, once.
  *
  * <p>Tags and links as scalar subqueries with json_agg rather than lateral joins of parallel arrays: half the planning
  * and execution time.
  */
-public final class ArticleSummaries {
+@ApplicationScoped
+public class ArticleSummaries {
 
     public static final String COLUMNS = """
             a.id AS id, a.slug AS slug, a.headline AS headline, a.standfirst AS standfirst, a.byline AS byline,
             a.section AS section, a.language AS language, a.status AS status, a.published_at AS published_at,
             a.created_at AS created_at, a.updated_at AS updated_at, a.version AS version, a.word_count AS word_count,
+            CAST(a.main_image AS text) AS main_image,
             CAST((SELECT json_agg(json_build_array(t.slug, t.name, t.type) ORDER BY t.name, t.slug)
                     FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS text) AS tags,
             CAST((SELECT json_agg(json_build_array(l.id, l.position, l.title, l.url, t.id, t.slug, t.headline)
@@ -48,10 +52,14 @@ public final class ArticleSummaries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ArticleSummaries() {}
+    private final Images images;
+
+    ArticleSummaries(Images images) {
+        this.images = images;
+    }
 
     /** The summary in a row that selected {@link #COLUMNS}. */
-    public static ArticleSummary read(Tuple row) {
+    public ArticleSummary read(Tuple row) {
         List<TagRef> tags = new ArrayList<>();
         for (JsonNode t : json(row.get("tags", String.class))) {
             tags.add(new TagRef(
@@ -91,7 +99,8 @@ public final class ArticleSummaries {
                 ((Number) row.get("version")).longValue(),
                 ((Number) row.get("word_count")).intValue(),
                 tags,
-                links);
+                links,
+                images.served(row.get("main_image", String.class)));
     }
 
     /** A timestamp as the driver hands it over in a native query. */

@@ -19,7 +19,7 @@ import app.newsroom.tag.Tag;
  */
 public record ArticleView(UUID id, ArticleResponse full, String etag, Instant lastModified, Set<String> keys) {
 
-    static ArticleView of(Article article, List<RelatedLink> links, Instant now) {
+    static ArticleView of(Article article, List<RelatedLink> links, Instant now, ArticleMapper forms) {
         StringBuilder key =
                 new StringBuilder("article|").append(article.id).append('|').append(article.version);
         Set<String> keys = new LinkedHashSet<>();
@@ -42,6 +42,6 @@ public record ArticleView(UUID id, ArticleResponse full, String etag, Instant la
             }
         }
         return new ArticleView(
-                article.id, ArticleMapper.full(article, links, now), HttpCaching.etagOf(key.toString()), last, keys);
+                article.id, forms.full(article, links, now), HttpCaching.etagOf(key.toString()), last, keys);
     }
 }

@@ -28,6 +28,7 @@ import app.newsroom.common.Times;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.common.error.Validation;
 import app.newsroom.common.http.QueryParams;
+import app.newsroom.image.Images;
 import app.newsroom.tag.Tag;
 import app.newsroom.tag.TagService;
 
@@ -92,6 +93,7 @@ class ArticleWriter {
         if (request.tags() != null) {
             TagService.bySlug(request.tags());
         }
+        Images.check(request.mainImage(), "mainImage");
         List<RelatedLinkRequest> links = request.relatedLinks();
         for (int i = 0; links != null && i < links.size(); i++) {
             RelatedLinkRequest link = links.get(i);
@@ -288,6 +290,7 @@ class ArticleWriter {
                 ? null
                 : String.join(",", new LinkedHashSet<>(syndication.territories()));
         article.syndicationNote = syndication == null ? null : blankToNull(syndication.note());
+        article.mainImage = Images.stored(request.mainImage());
         article.updatedAt = Times.now();
         // untouched unless they changed: rewriting the rows tells every cache that tag pages changed
         if (!sameTags(article.tags, resolved)) {

@@ -22,6 +22,7 @@ import app.newsroom.article.ArticleDtos.RelatedLinkRequest;
 import app.newsroom.article.ArticleRepository;
 import app.newsroom.article.ArticleService;
 import app.newsroom.article.ArticleStatus;
+import app.newsroom.image.ImageDtos.ImageRequest;
 import app.newsroom.tag.TagDtos.TagRequest;
 import app.newsroom.tag.TagService;
 import app.newsroom.tag.TagType;
@@ -94,7 +95,8 @@ class DevSampleData {
                     tagSlugs,
                     links,
                     null,
-                    null);
+                    null,
+                    a.has("mainImage") ? mapper.treeToValue(a.get("mainImage"), ImageRequest.class) : null);
             ids.put(a.get("key").asText(), articles.create(request).id());
         }
         Log.infof("Loaded %d sample articles for dev mode", ids.size());

@@ -1,19 +1,30 @@
 package app.newsroom.feed;
 
+import java.net.URI;
+import java.net.URLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jsoup.nodes.Entities;
 
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.Credit;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.Text;
+import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -24,6 +35,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import app.newsroom.article.ArticleDtos.ArticleResponse;
+import app.newsroom.image.ImageDtos.Image;
 
 /** Renders articles as RSS 2.0 and Atom 1.0 (Rome) or JSON Feed 1.1 (records). */
 @ApplicationScoped
@@ -83,6 +95,9 @@ class FeedWriter {
                 categories.add(c);
             });
             entry.setCategories(categories);
+            if (a.mainImage() != null) {
+                withImage(entry, a.mainImage());
+            }
             entries.add(entry);
         }
         feed.setEntries(entries);
@@ -91,6 +106,51 @@ class FeedWriter {
         } catch (FeedException e) {
             throw new IllegalStateException("feed not writable", e);
         }
+    }
+
+    /**
+     * The main image as an enclosure (RSS {@code <enclosure>}, Atom {@code <link rel="enclosure">}) and as Media RSS
+     * {@code <media:content>} with its size, alt text, caption and credit, which feed readers show as the item's picture.
+     */
+    private static void withImage(SyndEntry entry, Image image) {
+        String type = mediaType(image.url());
+        SyndEnclosure enclosure = new SyndEnclosureImpl();
+        enclosure.setUrl(image.url());
+        enclosure.setType(type);
+        enclosure.setLength(0); // unknown: newsroom keeps the image's metadata, not its bytes
+        entry.setEnclosures(List.of(enclosure));
+        MediaContent content = new MediaContent(new UrlReference(URI.create(image.url())));
+        content.setMedium("image");
+        content.setType(type);
+        content.setWidth(image.width());
+        content.setHeight(image.height());
+        Metadata metadata = new Metadata();
+        metadata.setDescription(image.caption() != null ? image.caption() : image.alt());
+        metadata.setText(new Text[] {new Text("plain", image.alt())});
+        if (image.credit() != null) {
+            metadata.setCredits(new Credit[] {new Credit(null, null, image.credit())});
+        }
+        content.setMetadata(metadata);
+        MediaEntryModuleImpl media = new MediaEntryModuleImpl();
+        media.setMediaContents(new MediaContent[] {content});
+        entry.getModules().add(media);
+    }
+
+    /** The media type an image's file name says, else JPEG (by far the most common for news photos). */
+    static String mediaType(String url) {
+        String path = URI.create(url).getPath();
+        String guessed = path == null ? null : URLConnection.guessContentTypeFromName(path);
+        if (guessed != null && guessed.startsWith("image/")) {
+            return guessed;
+        }
+        String lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".webp")) {
+            return "image/webp";
+        }
+        if (lower.endsWith(".avif")) {
+            return "image/avif";
+        }
+        return "image/jpeg";
     }
 
     /** The item's HTML: the body, then each correction as a paragraph of its own. */
@@ -120,7 +180,8 @@ class FeedWriter {
                         a.updatedAt(),
                         a.byline() == null ? null : List.of(new JsonFeed.Author(a.byline())),
                         a.tags().stream().map(t -> t.name()).toList(),
-                        a.language()))
+                        a.language(),
+                        a.mainImage() == null ? null : a.mainImage().url()))
                 .toList();
         return new JsonFeed(
                 JsonFeed.VERSION, meta.title(), meta.homeUrl(), meta.selfUrl(), meta.description(), null, items);

@@ -27,8 +27,8 @@ record JsonFeed(
 
     @Schema(
             name = "JsonFeedItem",
-            description = "One article; `summary` (the standfirst) and `authors` (the byline) "
-                    + "only when the article has them",
+            description = "One article; `summary` (the standfirst), `authors` (the byline) and `image` (the "
+                    + "main image) only when the article has them",
             requiredProperties = {
                 "id",
                 "url",
@@ -50,7 +50,10 @@ record JsonFeed(
             @JsonProperty("date_modified") Instant dateModified,
             List<Author> authors,
             List<String> tags,
-            String language) {}
+            String language,
+
+            @Schema(description = "The article's main image (its original)")
+            String image) {}
 
     @Schema(name = "JsonFeedAuthor")
     record Author(String name) {}

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -36,6 +37,7 @@ public final class ImageDtos {
                      "caption": "The delegations met in the Kremlin.", "credit": "Pool photo / Reuters",
                      "focalPoint": {"x": 0.5, "y": 0.4}}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties({"renditions", "srcset"}) // what a client read may be sent back as it is
     public record ImageRequest(
             @Schema(
                     description = "Absolute http or https URL of the original",

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,7 @@ public class Images {
     private final Optional<String> template;
     private final List<Integer> widths;
 
+    @Inject
     Images(NewsroomConfig config) {
         this(config.images().renditionTemplate(), config.images().widths());
     }

@@ -88,9 +88,11 @@ class SearchRepository {
                                                 END AS text) x) w""";
 
     private final EntityManager em;
+    private final ArticleSummaries summaries;
 
-    SearchRepository(EntityManager em) {
+    SearchRepository(EntityManager em, ArticleSummaries summaries) {
         this.em = em;
+        this.summaries = summaries;
     }
 
     /** A row of a result page: the article's summary, its score, and its headline and body marked by ts_headline. */
@@ -192,7 +194,7 @@ class SearchRepository {
             Tuple r = byId.get((UUID) hit[0]);
             if (r != null) {
                 rows.add(new PageRow(
-                        ArticleSummaries.read(r),
+                        summaries.read(r),
                         ((Number) hit[1]).doubleValue(),
                         r.get("highlight_headline", String.class),
                         r.get("highlight_body", String.class)));

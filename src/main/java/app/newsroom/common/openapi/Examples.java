@@ -18,7 +18,13 @@ public final class Examples {
               "relatedLinks": [
                 { "title": "Syria holds first elections since Assad", "url": "https://example.org/syria-elections" },
                 { "articleId": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b12" }
-              ]
+              ],
+              "mainImage": {
+                "url": "https://images.example.com/2025/10/kremlin-talks.jpg", "width": 2400, "height": 1600,
+                "alt": "Two delegations seated across a long table in a gilded hall",
+                "caption": "The Syrian and Russian delegations during the talks in Moscow.", "credit": "Pool photo",
+                "focalPoint": { "x": 0.5, "y": 0.4 }
+              }
             }""";
 
     public static final String ARTICLE_PATCH = """
@@ -53,7 +59,22 @@ public final class Examples {
               "syndication": { "allowed": true, "territories": [], "note": null },
               "killReason": null,
               "killedAt": null,
-              "embargoedUntil": null
+              "embargoedUntil": null,
+              "mainImage": {
+                "url": "https://images.example.com/2025/10/kremlin-talks.jpg", "width": 2400, "height": 1600,
+                "alt": "Two delegations seated across a long table in a gilded hall",
+                "caption": "The Syrian and Russian delegations during the talks in Moscow.", "credit": "Pool photo",
+                "focalPoint": { "x": 0.5, "y": 0.4 },
+                "renditions": [
+                  { "width": 640, "height": 427,
+                    "url": "https://img.example.com/2025/10/kremlin-talks.jpg?w=640&fit=crop&fp-x=0.5&fp-y=0.4" },
+                  { "width": 1280, "height": 853,
+                    "url": "https://img.example.com/2025/10/kremlin-talks.jpg?w=1280&fit=crop&fp-x=0.5&fp-y=0.4" },
+                  { "width": 2400, "height": 1600,
+                    "url": "https://img.example.com/2025/10/kremlin-talks.jpg?w=2400&fit=crop&fp-x=0.5&fp-y=0.4" }
+                ],
+                "srcset": "https://img.example.com/2025/10/kremlin-talks.jpg?w=640&fit=crop&fp-x=0.5&fp-y=0.4 640w, https://img.example.com/2025/10/kremlin-talks.jpg?w=1280&fit=crop&fp-x=0.5&fp-y=0.4 1280w, https://img.example.com/2025/10/kremlin-talks.jpg?w=2400&fit=crop&fp-x=0.5&fp-y=0.4 2400w"
+              }
             }""";
 
     public static final String NINJS = """
@@ -111,7 +132,15 @@ public final class Examples {
                   "version": 3,
                   "wordCount": 412,
                   "tags": [ { "slug": "syria", "name": "Syria", "type": "place" } ],
-                  "relatedLinks": []
+                  "relatedLinks": [],
+                  "mainImage": {
+                    "url": "https://images.example.com/2025/10/kremlin-talks.jpg", "width": 2400, "height": 1600,
+                    "alt": "Two delegations seated across a long table in a gilded hall",
+                    "caption": null, "credit": "Pool photo", "focalPoint": null,
+                    "renditions": [ { "width": 2400, "height": 1600,
+                                      "url": "https://images.example.com/2025/10/kremlin-talks.jpg" } ],
+                    "srcset": "https://images.example.com/2025/10/kremlin-talks.jpg 2400w"
+                  }
                 }
               ],
               "page": { "number": 1, "size": 20, "totalItems": 1, "totalPages": 1 }

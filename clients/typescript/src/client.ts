@@ -8,6 +8,7 @@ export type Article = components["schemas"]["Article"];
 export type ArticleSummary = components["schemas"]["ArticleSummary"];
 export type ArticleRequest = components["schemas"]["ArticleRequest"];
 export type ArticlePage = components["schemas"]["ArticlePage"];
+export type ArticleCards = components["schemas"]["ArticlePageFields"];
 export type Problem = components["schemas"]["Problem"];
 
 export type NewsroomClient = ReturnType<typeof newsroom>;
@@ -59,6 +60,21 @@ export async function listArticles(api: NewsroomClient, options: ListOptions = {
   if (error) {
     throw new ProblemError(response.status, error);
   }
+  // the answer is typed "whole form or a fields= selection"; without `fields` it is the whole form
+  return data as ArticlePage;
+}
+
+/**
+ * The newest articles as cards: only what a card shows (`fields=`), a fraction of the bytes of whole summaries. Every
+ * field but `id` may be absent in the type, since the selection decides; the ones asked for are there.
+ */
+export async function listCards(api: NewsroomClient, tag?: string): Promise<ArticleCards> {
+  const { data, error, response } = await api.GET("/api/v1/articles", {
+    params: { query: { tag, fields: "slug,headline,mainImage,publishedAt", pageSize: 20 } },
+  });
+  if (error) {
+    throw new ProblemError(response.status, error);
+  }
   return data;
 }
 
@@ -88,7 +104,8 @@ export async function readArticle(api: NewsroomClient, slug: string, etag?: stri
   if (!("id" in data)) {
     throw new Error("expected newsroom's JSON form of the article, got ninjs");
   }
-  return { status: "fresh", article: data, etag: response.headers.get("ETag") };
+  // without `fields` the answer is the whole form (the type also allows a fields= selection)
+  return { status: "fresh", article: data as Article, etag: response.headers.get("ETag") };
 }
 
 /** Creates an article with an editor's (or admin's) API key; answers it with its URL. */

@@ -1,11 +1,12 @@
 // Full-text search with facets (contract v1, "Search"): GET /api/v1/search?q=...&facets=tag,section.
 // Type-checked once the exported document has the path (see tsconfig.without-search.json).
-import type { paths } from "./generated/newsroom";
+import type { components, paths } from "./generated/newsroom";
 import { ProblemError, type NewsroomClient } from "./client";
 
 type SearchOperation = paths["/api/v1/search"]["get"];
 export type SearchQuery = NonNullable<SearchOperation["parameters"]["query"]>;
-export type SearchResults = SearchOperation["responses"][200]["content"]["application/json"];
+/** A page of whole hits: what search answers when no `fields` are selected. */
+export type SearchResults = components["schemas"]["SearchResult"];
 
 export interface SearchOptions {
   /** Web-search syntax: words, "quoted phrase", OR, -excluded. */
@@ -30,7 +31,8 @@ export async function search(api: NewsroomClient, options: SearchOptions): Promi
   if (error) {
     throw new ProblemError(response.status, error);
   }
-  return data;
+  // without `fields` every hit is whole (the type also allows a fields= selection)
+  return data as SearchResults;
 }
 
 /** Lines for a results page: headline highlights (`<mark>` around matches, all else escaped), and the facets. */

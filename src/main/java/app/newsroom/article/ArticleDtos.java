@@ -3,6 +3,7 @@ package app.newsroom.article;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import app.newsroom.common.RfcDateTimeDeserializer;
 import app.newsroom.common.Slugs;
+import app.newsroom.common.http.Fields;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.image.ImageDtos.Image;
@@ -32,6 +34,11 @@ public final class ArticleDtos {
     static final String LANGUAGE_PATTERN = "^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$";
 
     private ArticleDtos() {}
+
+    /** What {@code fields=} may select of one article, and of each article of a list. */
+    static final Set<String> FULL_FIELDS = Fields.namesOf(ArticleResponse.class);
+
+    public static final Set<String> SUMMARY_FIELDS = Fields.namesOf(ArticleSummary.class);
 
     /**
      * An article as written by a client (POST, PUT, and the merged result of PATCH). Read-only fields of the full

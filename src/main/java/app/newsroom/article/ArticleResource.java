@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,10 +44,10 @@ import app.newsroom.article.ArticleDtos.ArticleSummary;
 import app.newsroom.cache.CachePolicy;
 import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
-import app.newsroom.common.Ids;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.common.http.ExpectedVersion;
+import app.newsroom.common.http.Fields;
 import app.newsroom.common.http.HttpCaching;
 import app.newsroom.common.http.Links;
 import app.newsroom.common.http.Page;
@@ -121,8 +120,10 @@ public class ArticleResource {
                     @QueryParam("status")
                     String status,
             @BeanParam PagingParams paging,
+            @BeanParam Fields.Param fields,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
+        Fields selected = fields.of(ArticleDtos.SUMMARY_FIELDS, Fields.Shape.ITEMS);
         ArticleCriteria criteria = filters.criteria(
                 QueryParams.enumParam("orderBy", orderBy, ArticleCriteria.Order.class, ArticleCriteria.Order.NEWEST),
                 QueryParams.enumParam(
@@ -138,6 +139,7 @@ public class ArticleResource {
         return responses.json(
                 headers,
                 result,
+                selected,
                 CachePolicy.Kind.LIST,
                 ArticleKeys.ofSummaries(collection, result.items(), ArticleKeys.filterTags(criteria)),
                 null,
@@ -199,8 +201,13 @@ public class ArticleResource {
             @Parameter(description = "HTTP date of the client's copy", schema = @Schema(type = SchemaType.STRING))
                     @HeaderParam("If-Modified-Since")
                     String ifModifiedSince,
+            @BeanParam Fields.Param fields,
             @Context HttpHeaders headers) {
         boolean ninjs = Ninjs.wanted(format, headers.getHeaderString(HttpHeaders.ACCEPT));
+        Fields selected = fields.of(ArticleDtos.FULL_FIELDS, Fields.Shape.ONE);
+        if (ninjs && fields.given()) {
+            throw ProblemException.badRequest(Fields.PARAMETER, "selects fields of the JSON form, not of ninjs");
+        }
         boolean editor = caller.hasRole(Role.EDITOR_ROLE);
         ArticleView view = (editor
                         ? service.findAnyStatus(idOrSlug)
@@ -221,7 +228,14 @@ public class ArticleResource {
                     null);
         }
         return responses.json(
-                headers, view.full(), CachePolicy.Kind.ARTICLE, view.keys(), view.etag(), view.lastModified(), null);
+                headers,
+                view.full(),
+                selected,
+                CachePolicy.Kind.ARTICLE,
+                view.keys(),
+                view.etag(),
+                view.lastModified(),
+                null);
     }
 
     @POST
@@ -308,22 +322,14 @@ public class ArticleResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImportDtos.Report.class),
-                            examples = @ExampleObject(name = "report", value = """
-                            { "lines": [ { "line": 1, "result": "created", "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
-                                           "slug": "syrias-worst-drought-in-decades" },
-                                         { "line": 2, "result": "error",
-                                           "errors": [ { "field": "headline", "message": "must not be blank" } ] } ],
-                              "totals": { "lines": 2, "created": 1, "updated": 0, "failed": 1 } }""")))
+                            examples = @ExampleObject(name = "report", value = Examples.IMPORT_REPORT)))
     @APIResponse(
             responseCode = "413",
             description = "The body is over 64 MiB (newsroom.limits.max-import-size)",
             content =
                     @Content(
                             mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "too large", value = """
-                    { "type": "urn:newsroom:problem:payload-too-large", "title": "Payload too large", "status": 413,
-                      "detail": "The request body has 80000000 bytes; this operation accepts at most 67108864.",
-                      "instance": "/api/v1/articles/import" }""")))
+                            examples = @ExampleObject(name = "too large", value = Examples.IMPORT_TOO_LARGE)))
     public ImportDtos.Report importArticles(InputStream body) {
         return importer.importLines(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
@@ -359,9 +365,9 @@ public class ArticleResource {
                     String ifMatch,
             ArticleRequest request,
             @Context HttpHeaders headers) {
-        ArticleView view = service.replace(articleId(id), request, ExpectedVersion.ifMatch(ifMatch))
-                .orElseThrow(() -> notFound(id));
-        return written(view);
+        ArticleView view = service.replace(ArticleAnswers.articleId(id), request, ExpectedVersion.ifMatch(ifMatch))
+                .orElseThrow(() -> ArticleAnswers.notFound(id));
+        return ArticleAnswers.written(view);
     }
 
     @PATCH
@@ -398,9 +404,9 @@ public class ArticleResource {
                     String ifMatch,
             String patch,
             @Context HttpHeaders headers) {
-        ArticleView view = service.patch(articleId(id), patch, ExpectedVersion.ifMatch(ifMatch))
-                .orElseThrow(() -> notFound(id));
-        return written(view);
+        ArticleView view = service.patch(ArticleAnswers.articleId(id), patch, ExpectedVersion.ifMatch(ifMatch))
+                .orElseThrow(() -> ArticleAnswers.notFound(id));
+        return ArticleAnswers.written(view);
     }
 
     @DELETE
@@ -424,26 +430,9 @@ public class ArticleResource {
                     @HeaderParam("If-Match")
                     String ifMatch,
             @Context HttpHeaders headers) {
-        if (!service.delete(articleId(id), ExpectedVersion.ifMatch(ifMatch))) {
-            throw notFound(id);
+        if (!service.delete(ArticleAnswers.articleId(id), ExpectedVersion.ifMatch(ifMatch))) {
+            throw ArticleAnswers.notFound(id);
         }
         return Response.noContent().build();
-    }
-
-    /** The answer to a write: the article as written, with its new ETag. */
-    static Response written(ArticleView view) {
-        return Response.ok(view.full())
-                .header(HttpHeaders.ETAG, view.etag())
-                .lastModified(HttpCaching.httpDate(view.lastModified()))
-                .build();
-    }
-
-    /** Writes address articles by id; anything else in the path cannot name one. */
-    static UUID articleId(String raw) {
-        return Ids.parse(raw).orElseThrow(() -> notFound(raw));
-    }
-
-    static ProblemException notFound(String id) {
-        return ProblemException.notFound("No article with id '" + QueryParams.printable(id) + "'");
     }
 }

@@ -136,11 +136,11 @@ public class EditorialResource {
     }
 
     private Response written(String id, Optional<UUID> done) {
-        return ArticleResource.written(done.flatMap(written -> articles.findAnyStatus(written.toString()))
-                .orElseThrow(() -> ArticleResource.notFound(id)));
+        return ArticleAnswers.written(done.flatMap(written -> articles.findAnyStatus(written.toString()))
+                .orElseThrow(() -> ArticleAnswers.notFound(id)));
     }
 
     private static UUID articleId(String raw) {
-        return ArticleResource.articleId(raw);
+        return ArticleAnswers.articleId(raw);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.newsroom.common.http.Fields;
 import app.newsroom.common.http.HttpCaching;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -48,6 +49,27 @@ public class CacheableResponses {
             Instant lastModified,
             String link) {
         return json(headers, body, MediaType.APPLICATION_JSON, kind, keys, etag, lastModified, link);
+    }
+
+    /** A JSON answer with only the fields the client selected; a given ETag is varied with the selection. */
+    public Response json(
+            HttpHeaders headers,
+            Object body,
+            Fields fields,
+            CachePolicy.Kind kind,
+            Set<String> keys,
+            String etag,
+            Instant lastModified,
+            String link) {
+        return json(
+                headers,
+                fields.select(mapper, body),
+                MediaType.APPLICATION_JSON,
+                kind,
+                keys,
+                fields.etag(etag),
+                lastModified,
+                link);
     }
 
     /** An answer serialized as JSON under a JSON media type (application/ninjs+json...). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +32,7 @@ import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.Fields;
 import app.newsroom.common.http.QueryLimit;
 import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
@@ -80,8 +82,10 @@ public class RelatedResource {
                     @PathParam("idOrSlug")
                     String idOrSlug,
             @Parameter(ref = QueryLimit.Refs.RELATED) @QueryParam("limit") String limit,
+            @BeanParam Fields.Param fields,
             @Context HttpHeaders headers) {
         int max = QueryLimit.RELATED.parse(limit, config);
+        Fields selected = fields.of(SearchDtos.RELATED_FIELDS, Fields.Shape.ITEMS);
         ArticleView article = articles.findPublic(idOrSlug)
                 .orElseThrow(() -> ProblemException.notFound(
                         "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
@@ -91,6 +95,6 @@ public class RelatedResource {
         keys.add(SurrogateKeys.article(article.id()));
         items.forEach(item ->
                 ArticleKeys.add(keys, item.summary().id(), item.summary().relatedLinks()));
-        return responses.json(headers, new RelatedList(items), CachePolicy.Kind.LIST, keys, null, null, null);
+        return responses.json(headers, new RelatedList(items), selected, CachePolicy.Kind.LIST, keys, null, null, null);
     }
 }

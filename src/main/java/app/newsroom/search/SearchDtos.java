@@ -1,6 +1,7 @@
 package app.newsroom.search;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import app.newsroom.article.ArticleDtos.ArticleSummary;
+import app.newsroom.common.http.Fields;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.openapi.Examples;
 
@@ -15,6 +17,11 @@ import app.newsroom.common.openapi.Examples;
 final class SearchDtos {
 
     private SearchDtos() {}
+
+    /** What {@code fields=} may select of each search hit and each related article. */
+    static final Set<String> HIT_FIELDS = Fields.namesOf(ArticleSummary.class, "score", "highlights");
+
+    static final Set<String> RELATED_FIELDS = Fields.namesOf(ArticleSummary.class, "score", "sharedTags");
 
     @Schema(
             name = "SearchResult",

@@ -33,6 +33,7 @@ import app.newsroom.cache.CacheableResponses;
 import app.newsroom.cache.SurrogateKeys;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.error.ProblemException;
+import app.newsroom.common.http.Fields;
 import app.newsroom.common.http.Links;
 import app.newsroom.common.http.PagingParams;
 import app.newsroom.common.http.QueryLimit;
@@ -114,8 +115,10 @@ public class SearchResource {
                     @QueryParam("facets")
                     String facets,
             @BeanParam PagingParams paging,
+            @BeanParam Fields.Param fields,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
+        Fields selected = fields.of(SearchDtos.HIT_FIELDS, Fields.Shape.ITEMS);
         String text = QueryParams.text("q", q, config.search().maxQueryLength());
         if (text == null) {
             throw ProblemException.badRequest("q", "must not be blank");
@@ -137,7 +140,7 @@ public class SearchResource {
                 .forEach(hit ->
                         ArticleKeys.add(keys, hit.summary().id(), hit.summary().relatedLinks()));
         return responses.json(
-                headers, result, CachePolicy.Kind.SEARCH, keys, null, null, Links.paging(uri, result.page()));
+                headers, result, selected, CachePolicy.Kind.SEARCH, keys, null, null, Links.paging(uri, result.page()));
     }
 
     private static List<String> facetNames(String raw) {

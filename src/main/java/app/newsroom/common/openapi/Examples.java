@@ -77,6 +77,18 @@ public final class Examples {
               }
             }""";
 
+    public static final String IMPORT_REPORT = """
+            { "lines": [ { "line": 1, "result": "created", "id": "0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",
+                           "slug": "syrias-worst-drought-in-decades" },
+                         { "line": 2, "result": "error",
+                           "errors": [ { "field": "headline", "message": "must not be blank" } ] } ],
+              "totals": { "lines": 2, "created": 1, "updated": 0, "failed": 1 } }""";
+
+    public static final String IMPORT_TOO_LARGE = """
+            { "type": "urn:newsroom:problem:payload-too-large", "title": "Payload too large", "status": 413,
+              "detail": "The request body has 80000000 bytes; this operation accepts at most 67108864.",
+              "instance": "/api/v1/articles/import" }""";
+
     public static final String NINJS = """
             {
               "uri": "urn:newsroom:article:0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11",

@@ -52,6 +52,7 @@ public class OpenApiErrors implements OASFilter {
                                                 + "`Authorization: Bearer <key>`. Roles: partner, editor, admin (admin implies editor)."));
         declareHeaders(openAPI);
         closeResponseSchemas(openAPI);
+        PartialForms.document(openAPI);
         if (openAPI.getComponents().getResponses() != null) {
             // responses operations share by reference carry the headers every answer carries
             openAPI.getComponents().getResponses().values().forEach(OpenApiErrors::rateLimitHeaders);

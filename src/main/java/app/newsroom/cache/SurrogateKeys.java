@@ -14,9 +14,11 @@ import java.util.UUID;
  * <li>{@code a:<id>}: an answer that shows this article (itself, a list or feed item, an internal link's target);</li>
  * <li>{@code t:<slug>}: an answer that shows this tag's own page or depends on it (an article carrying it, a tag
  * page);</li>
+ * <li>{@code au:<slug>}: an answer that shows this author's own page or depends on it (an article crediting it, an
+ * author page);</li>
  * <li>one key per kind of collection — {@code articles}, {@code articles:updated} (ordered by update time),
- * {@code feeds}, {@code sections}, {@code tags}, {@code related}, {@code search} — for what a new, withdrawn or
- * moved article can enter or leave.</li>
+ * {@code feeds}, {@code sections}, {@code tags}, {@code authors}, {@code related}, {@code search} — for what a new,
+ * withdrawn or moved article can enter or leave.</li>
  * </ul>
  */
 public final class SurrogateKeys {
@@ -26,6 +28,7 @@ public final class SurrogateKeys {
     public static final String FEEDS = "feeds";
     public static final String SECTIONS = "sections";
     public static final String TAGS = "tags";
+    public static final String AUTHORS = "authors";
     public static final String RELATED = "related";
     public static final String SEARCH = "search";
 
@@ -35,7 +38,7 @@ public final class SurrogateKeys {
     static final String EVERYTHING = "*";
 
     private static final List<String> COLLECTIONS =
-            List.of(ARTICLES, ARTICLES_BY_UPDATE, FEEDS, SECTIONS, TAGS, RELATED, SEARCH);
+            List.of(ARTICLES, ARTICLES_BY_UPDATE, FEEDS, SECTIONS, TAGS, AUTHORS, RELATED, SEARCH);
 
     private SurrogateKeys() {}
 
@@ -45,6 +48,10 @@ public final class SurrogateKeys {
 
     public static String tag(String slug) {
         return "t:" + slug;
+    }
+
+    public static String author(String slug) {
+        return "au:" + slug;
     }
 
     /**
@@ -64,6 +71,9 @@ public final class SurrogateKeys {
             } else if (payload.startsWith("t:")) {
                 stale.add(payload);
                 stale.add(TAGS);
+            } else if (payload.startsWith("au:")) {
+                stale.add(payload);
+                stale.add(AUTHORS);
             } else if (payload.equals(EVERYTHING)) {
                 stale.add(EVERYTHING);
             }

@@ -42,7 +42,7 @@ public class Images {
     private final Optional<String> template;
     private final List<Integer> widths;
 
-    @Inject
+    @Inject // the bean's constructor: the other one is for tests and tools
     Images(NewsroomConfig config) {
         this(config.images().renditionTemplate(), config.images().widths());
     }
@@ -95,7 +95,8 @@ public class Images {
         }
     }
 
-    static boolean isMarkup(String text) {
+    /** Whether plain text reads as markup: plain-text fields (captions, an author's bio) refuse it. */
+    public static boolean isMarkup(String text) {
         return text != null && MARKUP.matcher(text).find();
     }
 

@@ -41,6 +41,7 @@ class AccessMatrixTest {
         String t = token();
         Map<String, Object> published = created(with(article("Matrix published " + t), "tags", List.of("matrix-" + t)));
         Map<String, Object> draft = created(with(article("Matrix draft " + t), "status", "draft"));
+        String author = author("Matrix author " + t);
         List<Case> cases = new ArrayList<>(List.of(
                 new Case("GET /articles", r -> r.get("/api/v1/articles"), 200, 200, 200, 200),
                 new Case(
@@ -129,6 +130,33 @@ class AccessMatrixTest {
                                         .body(Map.of("name", "Matrix gone " + token()))
                                         .post("/api/v1/tags")
                                         .path("slug")),
+                        401,
+                        403,
+                        204,
+                        204),
+                new Case("GET /authors", r -> r.get("/api/v1/authors"), 200, 200, 200, 200),
+                new Case("GET /authors/{slug}", r -> r.get("/api/v1/authors/" + author), 200, 200, 200, 200),
+                new Case(
+                        "POST /authors",
+                        r -> r.contentType(ContentType.JSON)
+                                .body(Map.of("name", "Matrix author " + token()))
+                                .post("/api/v1/authors"),
+                        401,
+                        403,
+                        201,
+                        201),
+                new Case(
+                        "PUT /authors/{slug}",
+                        r -> r.contentType(ContentType.JSON)
+                                .body(Map.of("name", "Matrix author renamed"))
+                                .put("/api/v1/authors/" + author),
+                        401,
+                        403,
+                        200,
+                        200),
+                new Case(
+                        "DELETE /authors/{slug}",
+                        r -> r.delete("/api/v1/authors/" + author("Matrix author gone " + token())),
                         401,
                         403,
                         204,
@@ -272,12 +300,24 @@ class AccessMatrixTest {
             }
         }
         assertEquals(List.of(), wrong, String.join("\n", wrong));
-        assertEquals(37, cases.size(), Arrays.toString(CALLERS));
+        assertEquals(42, cases.size(), Arrays.toString(CALLERS));
         // what the matrix registered
         as("admin").get("/api/v1/webhooks").then().extract().jsonPath().getList("items.id", String.class).stream()
                 .filter(id -> ("matrix-never-" + t)
                         .equals(as("admin").get("/api/v1/webhooks/" + id).path("tags[0]")))
                 .forEach(id -> as("admin").delete("/api/v1/webhooks/" + id));
+    }
+
+    /** A fresh author's slug. */
+    private static String author(String name) {
+        return as("editor")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name))
+                .post("/api/v1/authors")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("slug");
     }
 
     /** A freshly killed article. */

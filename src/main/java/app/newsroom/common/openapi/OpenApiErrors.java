@@ -51,6 +51,7 @@ public class OpenApiErrors implements OASFilter {
                                         "An API key from POST /api/v1/keys (or NEWSROOM_ADMIN_KEY), sent as "
                                                 + "`Authorization: Bearer <key>`. Roles: partner, editor, admin (admin implies editor)."));
         declareHeaders(openAPI);
+        nullableReferences(openAPI);
         closeResponseSchemas(openAPI);
         PartialForms.document(openAPI);
         if (openAPI.getComponents().getResponses() != null) {
@@ -197,6 +198,30 @@ public class OpenApiErrors implements OASFilter {
         });
     }
 
+    /**
+     * A nullable property of a record type is {@code anyOf: [$ref, {type: null}]}; SmallRye sometimes gives it a sibling
+     * {@code type: object} too (depending on which schema it meets a type in first), which would refuse the null the
+     * {@code anyOf} allows. Such a property's type admits null as well.
+     */
+    private static void nullableReferences(OpenAPI openAPI) {
+        if (openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        openAPI.getComponents().getSchemas().values().forEach(schema -> {
+            if (schema.getProperties() == null) {
+                return;
+            }
+            schema.getProperties().values().forEach(property -> {
+                if (property.getType() != null
+                        && !property.getType().contains(SchemaType.NULL)
+                        && property.getAnyOf() != null
+                        && property.getAnyOf().stream().anyMatch(OpenApiErrors::nullable)) {
+                    property.addType(SchemaType.NULL);
+                }
+            });
+        });
+    }
+
     private static boolean nullable(Schema schema) {
         if (schema.getType() != null && schema.getType().contains(SchemaType.NULL)) {
             return true;
@@ -238,8 +263,9 @@ public class OpenApiErrors implements OASFilter {
                 header(
                         "On anonymous answers: the space-separated cache keys of what the "
                                 + "answer shows, for a CDN to purge exactly what a change makes stale: `a:{article id}` for each article "
-                                + "shown (and each internal link's target), `t:{tag slug}`, and one key per kind of collection "
-                                + "(`articles`, `articles:updated`, `feeds`, `sections`, `tags`, `related`, `search`).",
+                                + "shown (and each internal link's target), `t:{tag slug}`, `au:{author slug}`, and one key per kind of "
+                                + "collection (`articles`, `articles:updated`, `feeds`, `sections`, `tags`, `authors`, `related`, "
+                                + "`search`).",
                         SchemaType.STRING));
     }
 

@@ -23,6 +23,7 @@ public record ArticleCriteria(
         String section,
         String language,
         String byline,
+        String author,
         Instant from,
         Instant to,
         Order orderBy,
@@ -48,8 +49,18 @@ public record ArticleCriteria(
                 null,
                 null,
                 null,
+                null,
                 Order.NEWEST,
                 visibility);
+    }
+
+    /** An author filter: an author's slug. */
+    public static String author(String raw) {
+        String value = QueryParams.text("author", raw, Slugs.MAX_LENGTH);
+        if (value != null && !Slugs.isValid(value)) {
+            throw ProblemException.badRequest("author", "must be an author's slug such as rania-aziz");
+        }
+        return value;
     }
 
     /** A section filter: a lowercase slug path. */

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
+import app.newsroom.author.AuthorDtos.ArticleAuthor;
+import app.newsroom.author.AuthorDtos.AuthorRef;
 import app.newsroom.common.RfcDateTimeDeserializer;
 import app.newsroom.common.Slugs;
 import app.newsroom.common.http.Fields;
@@ -84,7 +86,11 @@ public final class ArticleDtos {
             @Size(max = 500_000)
             String body,
 
-            @Schema(description = "Author credit", maxLength = 200, nullable = true, example = "Staff reporter")
+            @Schema(
+                    description = "Author credit as text (agency copy); absent: the names of `authors`",
+                    maxLength = 200,
+                    nullable = true,
+                    example = "Staff reporter")
             @Size(max = 200)
             String byline,
 
@@ -143,7 +149,15 @@ public final class ArticleDtos {
             OffsetDateTime embargoedUntil,
 
             @Schema(description = "The main image (lead photo); absent: none", nullable = true) @Valid
-            ImageRequest mainImage) {}
+            ImageRequest mainImage,
+
+            @Schema(
+                    description = "Authors by slug (GET /authors), in credit order; at most 20. When `byline` is "
+                            + "absent, the article's byline is their names.",
+                    nullable = true,
+                    example = "[\"lina-haddad\", \"omar-khalil\"]")
+            @Size(max = 20)
+            List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> authors) {}
 
     @Schema(
             name = "Syndication",
@@ -227,7 +241,10 @@ public final class ArticleDtos {
             Instant embargoedUntil,
 
             @Schema(description = "The main image, with its renditions", nullable = true)
-            Image mainImage) {}
+            Image mainImage,
+
+            @Schema(description = "Authors in credit order, with bio and portrait")
+            List<ArticleAuthor> authors) {}
 
     @Schema(name = "Correction", description = "A correction appended to an article")
     public record CorrectionResponse(
@@ -275,7 +292,9 @@ public final class ArticleDtos {
             List<RelatedLinkResponse> relatedLinks,
 
             @Schema(description = "The main image, with its renditions", nullable = true)
-            Image mainImage) {}
+            Image mainImage,
+
+            @Schema(description = "Authors in credit order") List<AuthorRef> authors) {}
 
     @Schema(name = "RelatedLink", description = "A Related Stories entry: external (`url`) or internal (`article`)")
     public record RelatedLinkResponse(

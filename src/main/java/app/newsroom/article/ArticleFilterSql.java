@@ -10,7 +10,7 @@ import app.newsroom.common.http.QueryParams;
 /**
  * The filters of GET /articles other than visibility, as SQL conditions on an article aliased {@code a} (each starting
  * with {@code AND}) and the parameters they bind: tag groups (resolved to ids), publication time range, section,
- * language and byline. Lists and search apply exactly these.
+ * language, author and byline. Lists and search apply exactly these.
  */
 public record ArticleFilterSql(String sql, Map<String, Object> params) {
 
@@ -37,7 +37,7 @@ public record ArticleFilterSql(String sql, Map<String, Object> params) {
         return new ArticleFilterSql(sql.append(columns.sql()).toString(), params);
     }
 
-    /** The filters on the article's own columns only: section, language, byline (a tag page has the rest on its index). */
+    /** The filters on the article's own row only: section, language, author, byline (a tag page has the rest on its index). */
     static ArticleFilterSql ofColumns(ArticleCriteria criteria) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
@@ -49,6 +49,11 @@ public record ArticleFilterSql(String sql, Map<String, Object> params) {
         if (criteria.language() != null) {
             sql.append(" AND a.language = :language");
             params.put("language", criteria.language());
+        }
+        if (criteria.author() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_author x JOIN author au ON au.id = x.author_id"
+                    + " WHERE x.article_id = a.id AND au.slug = :author)");
+            params.put("author", criteria.author());
         }
         if (criteria.byline() != null) {
             sql.append(" AND lower(a.byline) = lower(:byline)");

@@ -25,6 +25,10 @@ public class ArticleFilters {
     @QueryParam("byline")
     String byline;
 
+    @Parameter(description = "Credited to this author (slug, GET /authors), e.g. `rania-aziz`")
+    @QueryParam("author")
+    String author;
+
     @Parameter(description = "Published at or after: date (`2026-11-01`) or RFC 3339 date-time")
     @QueryParam("from")
     String from;
@@ -40,6 +44,7 @@ public class ArticleFilters {
                 ArticleCriteria.section(section),
                 ArticleCriteria.language(language),
                 QueryParams.text("byline", byline, 200),
+                ArticleCriteria.author(author),
                 QueryParams.instant("from", from, false),
                 QueryParams.instant("to", to, true),
                 order,

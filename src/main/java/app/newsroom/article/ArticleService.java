@@ -120,14 +120,10 @@ public class ArticleService {
     private Map<UUID, ArticleDtos.ArticleResponse> forms(Collection<UUID> ids, BiPredicate<Article, Instant> visible) {
         Instant now = Instant.now();
         List<UUID> wanted = List.copyOf(new LinkedHashSet<>(ids));
-        Map<UUID, List<RelatedLink>> links = articles.linksOf(wanted);
-        Map<UUID, ArticleDtos.ArticleResponse> out = new HashMap<>();
-        for (Article a : articles.findWithTags(wanted)) {
-            if (visible.test(a, now)) {
-                out.put(a.id, this.forms.full(a, links.getOrDefault(a.id, List.of()), now));
-            }
-        }
-        return out;
+        List<Article> shown = articles.findWithTags(wanted).stream()
+                .filter(a -> visible.test(a, now))
+                .toList();
+        return forms.full(shown, articles.linksOf(shown.stream().map(a -> a.id).toList()), now);
     }
 
     /** The summary form of each of these articles, whatever its status (callers choose which), in this order. */
@@ -230,8 +226,12 @@ public class ArticleService {
                 return Optional.empty();
             }
             List<RelatedLink> links = articles.linksOf(List.of(id)).getOrDefault(id, List.of());
-            expected.check(ArticleView.of(article, links, Instant.now(), forms).etag());
-            JsonNode merged = MergePatch.apply(mapper.valueToTree(ArticleMapper.writableForm(article, links)), patch);
+            ArticleView current = forms.view(article, links, Instant.now());
+            expected.check(current.etag());
+            JsonNode merged = MergePatch.apply(
+                    mapper.valueToTree(ArticleMapper.writableForm(
+                            article, links, current.full().authors())),
+                    patch);
             ArticleRequest request = JsonBody.treeToValue(mapper, merged, ArticleRequest.class);
             writer.check(request, id);
             writer.update(article, ArticleWriter.Prepared.of(request));
@@ -291,8 +291,7 @@ public class ArticleService {
     }
 
     private ArticleView view(Article article, Instant now) {
-        return ArticleView.of(
-                article, articles.linksOf(List.of(article.id)).getOrDefault(article.id, List.of()), now, forms);
+        return forms.view(article, articles.linksOf(List.of(article.id)).getOrDefault(article.id, List.of()), now);
     }
 
     private Optional<Article> findAny(String idOrSlug) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import app.newsroom.article.ArticleDtos.ArticleRef;
 import app.newsroom.article.ArticleDtos.ArticleSummary;
 import app.newsroom.article.ArticleDtos.RelatedLinkResponse;
+import app.newsroom.author.AuthorDtos.AuthorRef;
 import app.newsroom.image.Images;
 import app.newsroom.tag.TagDtos.TagRef;
 import app.newsroom.tag.TagType;
@@ -41,6 +42,9 @@ public class ArticleSummaries {
             a.section AS section, a.language AS language, a.status AS status, a.published_at AS published_at,
             a.created_at AS created_at, a.updated_at AS updated_at, a.version AS version, a.word_count AS word_count,
             CAST(a.main_image AS text) AS main_image,
+            CAST((SELECT json_agg(json_build_array(au.slug, au.name) ORDER BY x.position)
+                    FROM article_author x JOIN author au ON au.id = x.author_id WHERE x.article_id = a.id) AS text)
+                 AS authors,
             CAST((SELECT json_agg(json_build_array(t.slug, t.name, t.type) ORDER BY t.name, t.slug)
                     FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS text) AS tags,
             CAST((SELECT json_agg(json_build_array(l.id, l.position, l.title, l.url, t.id, t.slug, t.headline)
@@ -84,12 +88,18 @@ public class ArticleSummaries {
                                             l.get(6).asText()),
                                     position));
         }
+        List<AuthorRef> authors = new ArrayList<>();
+        for (JsonNode au : json(row.get("authors", String.class))) {
+            authors.add(new AuthorRef(au.get(0).asText(), au.get(1).asText()));
+        }
         return new ArticleSummary(
                 row.get("id", UUID.class),
                 row.get("slug", String.class),
                 row.get("headline", String.class),
                 row.get("standfirst", String.class),
-                row.get("byline", String.class),
+                ArticleMapper.byline(
+                        row.get("byline", String.class),
+                        authors.stream().map(AuthorRef::name).toList()),
                 row.get("section", String.class),
                 row.get("language", String.class),
                 ArticleStatus.valueOf(row.get("status", String.class).toUpperCase(Locale.ROOT)),
@@ -100,7 +110,8 @@ public class ArticleSummaries {
                 ((Number) row.get("word_count")).intValue(),
                 tags,
                 links,
-                images.served(row.get("main_image", String.class)));
+                images.served(row.get("main_image", String.class)),
+                authors);
     }
 
     /** A timestamp as the driver hands it over in a native query. */

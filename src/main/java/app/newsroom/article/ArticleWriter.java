@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ import jakarta.transaction.Transactional;
 
 import app.newsroom.article.ArticleDtos.ArticleRequest;
 import app.newsroom.article.ArticleDtos.RelatedLinkRequest;
+import app.newsroom.author.AuthorRepository;
+import app.newsroom.author.AuthorService;
 import app.newsroom.common.ExternalUrls;
 import app.newsroom.common.Html;
 import app.newsroom.common.Ids;
@@ -45,11 +48,20 @@ class ArticleWriter {
 
     private final ArticleRepository articles;
     private final TagService tags;
+    private final AuthorService authors;
+    private final AuthorRepository authorRows;
     private final Validation validation;
 
-    ArticleWriter(ArticleRepository articles, TagService tags, Validation validation) {
+    ArticleWriter(
+            ArticleRepository articles,
+            TagService tags,
+            AuthorService authors,
+            AuthorRepository authorRows,
+            Validation validation) {
         this.articles = articles;
         this.tags = tags;
+        this.authors = authors;
+        this.authorRows = authorRows;
         this.validation = validation;
     }
 
@@ -94,6 +106,12 @@ class ArticleWriter {
             TagService.bySlug(request.tags());
         }
         Images.check(request.mainImage(), "mainImage");
+        List<String> authors = request.authors();
+        for (int i = 0; authors != null && i < authors.size(); i++) {
+            if (!Slugs.isValid(authors.get(i))) {
+                throw ProblemException.badRequest("authors[" + i + "]", "must be an author's slug (GET /authors)");
+            }
+        }
         List<RelatedLinkRequest> links = request.relatedLinks();
         for (int i = 0; links != null && i < links.size(); i++) {
             RelatedLinkRequest link = links.get(i);
@@ -121,12 +139,16 @@ class ArticleWriter {
     Article create(Prepared prepared) {
         ArticleRequest request = prepared.request();
         requireTargets(request.relatedLinks(), articles.existing(targets(request)));
+        List<UUID> credited = authors.resolve(request.authors());
         Article article =
                 newArticle(request.slug() != null ? claimSlug(request.slug(), null) : freeSlug(request.headline()));
         apply(article, prepared, new HashMap<>());
         articles.persist(article);
         addLinks(article, request.relatedLinks());
         articles.flush();
+        if (!credited.isEmpty()) {
+            authorRows.replaceAuthorsOf(article.id, credited);
+        }
         return article;
     }
 
@@ -135,6 +157,7 @@ class ArticleWriter {
     void update(Article article, Prepared prepared) {
         ArticleRequest request = prepared.request();
         requireTargets(request.relatedLinks(), articles.existing(targets(request)));
+        List<UUID> credited = authors.resolve(request.authors());
         if (request.slug() != null && !request.slug().equals(article.slug)) {
             article.slug = claimSlug(request.slug(), article.id);
         }
@@ -142,6 +165,7 @@ class ArticleWriter {
         articles.deleteLinksOf(article.id);
         addLinks(article, request.relatedLinks());
         articles.flush();
+        authorRows.replaceAuthorsOf(article.id, credited);
     }
 
     /**
@@ -177,6 +201,8 @@ class ArticleWriter {
         // nothing is flushed before the end: the loop runs no query, and new rows are inserted in batches
         articles.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Map<UUID, List<RelatedLink>> linksWritten = new HashMap<>();
+        // authors are rows of their own, written once the articles they credit are
+        Map<UUID, List<UUID>> credits = new LinkedHashMap<>();
         Set<UUID> fresh = new HashSet<>();
         List<Written> written = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -184,6 +210,7 @@ class ArticleWriter {
             ArticleRequest r = p.request();
             try {
                 requireTargets(r.relatedLinks(), existingTargets);
+                List<UUID> credited = authors.resolve(r.authors());
                 Article article = r.slug() == null ? null : bySlug.get(r.slug());
                 if (article == null) {
                     article = newArticle(r.slug() != null ? r.slug() : firstFree(baseSlug(r.headline()), taken));
@@ -212,11 +239,15 @@ class ArticleWriter {
                     articles.deleteLinksOf(article.id);
                 }
                 linksWritten.put(article.id, addLinks(article, r.relatedLinks()));
+                if (!credited.isEmpty() || !fresh.contains(article.id)) {
+                    credits.put(article.id, credited);
+                }
             } catch (ProblemException e) {
                 throw new LineFailure(i, e);
             }
         }
         articles.flush();
+        credits.forEach(authorRows::replaceAuthorsOf);
         return written;
     }
 

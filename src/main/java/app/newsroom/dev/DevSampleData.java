@@ -22,6 +22,8 @@ import app.newsroom.article.ArticleDtos.RelatedLinkRequest;
 import app.newsroom.article.ArticleRepository;
 import app.newsroom.article.ArticleService;
 import app.newsroom.article.ArticleStatus;
+import app.newsroom.author.AuthorDtos.AuthorRequest;
+import app.newsroom.author.AuthorService;
 import app.newsroom.image.ImageDtos.ImageRequest;
 import app.newsroom.tag.TagDtos.TagRequest;
 import app.newsroom.tag.TagService;
@@ -39,9 +41,16 @@ class DevSampleData {
     private final ArticleService articles;
     private final ArticleRepository repository;
     private final TagService tags;
+    private final AuthorService authors;
     private final ObjectMapper mapper;
 
-    DevSampleData(ArticleService articles, ArticleRepository repository, TagService tags, ObjectMapper mapper) {
+    DevSampleData(
+            ArticleService articles,
+            ArticleRepository repository,
+            TagService tags,
+            AuthorService authors,
+            ObjectMapper mapper) {
+        this.authors = authors;
         this.articles = articles;
         this.repository = repository;
         this.tags = tags;
@@ -65,6 +74,9 @@ class DevSampleData {
                             ? null
                             : tag.get("description").asText()));
         }
+        for (JsonNode author : data.get("authors")) {
+            authors.create(mapper.treeToValue(author, AuthorRequest.class));
+        }
         Map<String, UUID> ids = new HashMap<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         for (JsonNode a : data.get("articles")) {
@@ -84,7 +96,7 @@ class DevSampleData {
                     a.get("headline").asText(),
                     a.get("standfirst").asText(),
                     a.get("body").asText(),
-                    a.get("byline").asText(),
+                    a.hasNonNull("byline") ? a.get("byline").asText() : null,
                     a.get("section").asText(),
                     "en",
                     status,
@@ -96,7 +108,8 @@ class DevSampleData {
                     links,
                     null,
                     null,
-                    a.has("mainImage") ? mapper.treeToValue(a.get("mainImage"), ImageRequest.class) : null);
+                    a.has("mainImage") ? mapper.treeToValue(a.get("mainImage"), ImageRequest.class) : null,
+                    a.has("authors") ? List.of(mapper.treeToValue(a.get("authors"), String[].class)) : null);
             ids.put(a.get("key").asText(), articles.create(request).id());
         }
         Log.infof("Loaded %d sample articles for dev mode", ids.size());

@@ -31,6 +31,8 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
@@ -86,7 +88,16 @@ class FeedWriter {
             entry.setPublishedDate(Date.from(a.publishedAt()));
             entry.setUpdatedDate(Date.from(a.updatedAt()));
             if (a.byline() != null) {
-                entry.setAuthor(a.byline());
+                entry.setAuthor(a.byline()); // RSS: dc:creator
+            }
+            if (!a.authors().isEmpty() && type.startsWith("atom")) {
+                entry.setAuthors(a.authors().stream()
+                        .map(au -> {
+                            SyndPerson person = new SyndPersonImpl();
+                            person.setName(au.name());
+                            return person;
+                        })
+                        .toList()); // Atom: an <author> each
             }
             List<SyndCategory> categories = new ArrayList<>();
             a.tags().forEach(t -> {
@@ -168,6 +179,17 @@ class FeedWriter {
         return html.toString();
     }
 
+    /** JSON Feed authors: the article's authors with their portraits, else its byline, else none. */
+    private static List<JsonFeed.Author> authors(ArticleResponse a) {
+        if (!a.authors().isEmpty()) {
+            return a.authors().stream()
+                    .map(au -> new JsonFeed.Author(
+                            au.name(), au.image() == null ? null : au.image().url()))
+                    .toList();
+        }
+        return a.byline() == null ? null : List.of(new JsonFeed.Author(a.byline(), null));
+    }
+
     JsonFeed json(FeedMeta meta, List<ArticleResponse> articles) {
         List<JsonFeed.Item> items = articles.stream()
                 .map(a -> new JsonFeed.Item(
@@ -178,7 +200,7 @@ class FeedWriter {
                         a.standfirst(),
                         a.publishedAt(),
                         a.updatedAt(),
-                        a.byline() == null ? null : List.of(new JsonFeed.Author(a.byline())),
+                        authors(a),
                         a.tags().stream().map(t -> t.name()).toList(),
                         a.language(),
                         a.mainImage() == null ? null : a.mainImage().url()))

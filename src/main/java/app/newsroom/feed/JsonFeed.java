@@ -27,8 +27,9 @@ record JsonFeed(
 
     @Schema(
             name = "JsonFeedItem",
-            description = "One article; `summary` (the standfirst), `authors` (the byline) and `image` (the "
-                    + "main image) only when the article has them",
+            description =
+                    "One article; `summary` (the standfirst), `authors` (the article's authors, else its byline) and `image` (the "
+                            + "main image) only when the article has them",
             requiredProperties = {
                 "id",
                 "url",
@@ -55,6 +56,10 @@ record JsonFeed(
             @Schema(description = "The article's main image (its original)")
             String image) {}
 
-    @Schema(name = "JsonFeedAuthor")
-    record Author(String name) {}
+    @Schema(
+            name = "JsonFeedAuthor",
+            description = "An author; `avatar` (a portrait) when the author has one",
+            requiredProperties = {"name"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Author(String name, String avatar) {}
 }

@@ -75,6 +75,7 @@ class TieredRankingTest {
                                 null,
                                 null,
                                 null,
+                                null,
                                 ArticleCriteria.Order.NEWEST,
                                 ArticleCriteria.Visibility.PUBLISHED))
                 .orElseThrow();
@@ -132,6 +133,7 @@ class TieredRankingTest {
                         w + " " + x,
                         new ArticleCriteria(
                                 List.of(),
+                                null,
                                 null,
                                 null,
                                 null,

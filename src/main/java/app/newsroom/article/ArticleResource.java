@@ -53,6 +53,7 @@ import app.newsroom.common.http.Links;
 import app.newsroom.common.http.Page;
 import app.newsroom.common.http.PageRequest;
 import app.newsroom.common.http.PagingParams;
+import app.newsroom.common.http.Previews;
 import app.newsroom.common.http.QueryParams;
 import app.newsroom.common.openapi.Examples;
 import app.newsroom.common.openapi.OpenApiSecurity;
@@ -151,14 +152,7 @@ public class ArticleResource {
     @PermitAll
     @Path("/{idOrSlug}")
     @Produces({MediaType.APPLICATION_JSON, Ninjs.MEDIA_TYPE})
-    @Operation(
-            operationId = "getArticle",
-            summary = "Get an article",
-            description = "One published article in full form, by id or slug. Drafts, archived and scheduled articles "
-                    + "answer 404 to the public and to partners; editors see them. Conditional: `If-None-Match` (ETag) "
-                    + "or `If-Modified-Since` answer 304. As an IPTC ninjs 2.2 news item with `format=ninjs` or "
-                    + "`Accept: application/ninjs+json` (tags by type as subjects, people, places, organisations and "
-                    + "events; related stories as associations).")
+    @Operation(operationId = "getArticle", summary = "Get an article", description = ArticleOpenApi.GET)
     @APIResponse(
             responseCode = "200",
             description = "The article",
@@ -166,6 +160,10 @@ public class ArticleResource {
                 @Header(
                         name = "Last-Modified",
                         description = "When the article (or what it shows of tags and linked articles) last changed",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "X-Robots-Tag",
+                        description = "`noindex` on an answer to a preview token",
                         schema = @Schema(type = SchemaType.STRING))
             },
             content = {
@@ -202,11 +200,19 @@ public class ArticleResource {
                     @HeaderParam("If-Modified-Since")
                     String ifModifiedSince,
             @BeanParam Fields.Param fields,
+            @Parameter(description = ArticleOpenApi.PREVIEW) @QueryParam(Previews.PARAMETER) String preview,
             @Context HttpHeaders headers) {
         boolean ninjs = Ninjs.wanted(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         Fields selected = fields.of(ArticleDtos.FULL_FIELDS, Fields.Shape.ONE);
         if (ninjs && fields.given()) {
             throw ProblemException.badRequest(Fields.PARAMETER, "selects fields of the JSON form, not of ninjs");
+        }
+        String token = Previews.token(preview, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token != null) { // judged by the token alone: a wrong one is a 404 whatever the article's status
+            ArticleView view = service.findForPreview(idOrSlug, token)
+                    .orElseThrow(() -> ProblemException.notFound(
+                            "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
+            return responses.unshared(view.full(), selected, view.etag());
         }
         boolean editor = caller.hasRole(Role.EDITOR_ROLE);
         ArticleView view = (editor

@@ -52,13 +52,16 @@ public class ArticleService {
     private final TagRepository tagRepository;
     private final ObjectMapper mapper;
     private final ArticleMapper forms;
+    private final PreviewTokens previews;
 
     ArticleService(
             ArticleRepository articles,
             ArticleWriter writer,
             TagRepository tagRepository,
             ObjectMapper mapper,
-            ArticleMapper forms) {
+            ArticleMapper forms,
+            PreviewTokens previews) {
+        this.previews = previews;
         this.forms = forms;
         this.articles = articles;
         this.writer = writer;
@@ -78,6 +81,15 @@ public class ArticleService {
     public Optional<ArticleView> findForPartners(String idOrSlug) {
         Instant now = Instant.now();
         return findAny(idOrSlug).filter(a -> a.isForPartnersAt(now)).map(a -> view(a, now));
+    }
+
+    /** The article a live preview token shows, by its id or slug, whatever its status; none for any other. */
+    @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
+    public Optional<ArticleView> findForPreview(String idOrSlug, String token) {
+        Instant now = Instant.now();
+        return previews.articleOf(token)
+                .flatMap(shown -> findAny(idOrSlug).filter(a -> a.id.equals(shown)))
+                .map(a -> view(a, now));
     }
 
     /** Any article by id or slug, whatever its status: for editors. */

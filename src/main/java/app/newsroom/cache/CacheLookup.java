@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import app.newsroom.common.http.Previews;
 import app.newsroom.security.Role;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -50,8 +51,10 @@ class CacheLookup {
     @ServerRequestFilter(priority = Priorities.USER + 100)
     Uni<Response> lookup(ContainerRequestContext context, RoutingContext ctx) {
         String method = context.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            return Uni.createFrom().nullItem();
+        if (!method.equals("GET") && !method.equals("HEAD")
+                || Previews.inQuery(ctx.request().query())
+                || Previews.isPreview(context.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            return Uni.createFrom().nullItem(); // a preview's answer is the holder's alone
         }
         return identities.getDeferredIdentity().onItem().transform(identity -> {
             if (identity.hasRole(Role.EDITOR_ROLE)) {

@@ -72,6 +72,18 @@ public class CacheableResponses {
                 link);
     }
 
+    /**
+     * A JSON answer that no cache may keep or share ({@code private, no-store}), kept out of search engines: a draft
+     * shown through a preview token.
+     */
+    public Response unshared(Object body, Fields fields, String etag) {
+        return Response.ok(fields.select(mapper, body), MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, fields.etag(etag))
+                .header(HttpHeaders.CACHE_CONTROL, HttpCaching.NO_STORE)
+                .header("X-Robots-Tag", "noindex")
+                .build();
+    }
+
     /** An answer serialized as JSON under a JSON media type (application/ninjs+json...). */
     public Response json(
             HttpHeaders headers,

@@ -44,6 +44,19 @@ public interface NewsroomConfig {
     /** Image renditions ({@code newsroom.images.*}). */
     Images images();
 
+    /** Draft preview tokens ({@code newsroom.previews.*}). */
+    Previews previews();
+
+    interface Previews {
+        /** How long a preview token works when its maker asks for no particular time. */
+        @WithDefault("1h")
+        Duration defaultTtl();
+
+        /** The longest a preview token may work. */
+        @WithDefault("7d")
+        Duration maxTtl();
+    }
+
     interface Images {
         /**
          * The URL of one rendition on an image server (imgix, thumbor, a CDN's image service), with placeholders:

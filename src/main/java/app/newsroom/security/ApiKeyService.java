@@ -1,10 +1,6 @@
 package app.newsroom.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import app.newsroom.common.Ids;
 import app.newsroom.common.NewsroomConfig;
+import app.newsroom.common.Secrets;
 import app.newsroom.common.Times;
 import app.newsroom.security.KeyDtos.CreatedKey;
 import app.newsroom.security.KeyDtos.KeyRequest;
@@ -30,7 +27,6 @@ import io.quarkus.runtime.StartupEvent;
 public class ApiKeyService {
 
     static final String PREFIX = "nr_";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MIN_BOOTSTRAP_LENGTH = 24;
 
     private final ApiKeyRepository keys;
@@ -43,9 +39,7 @@ public class ApiKeyService {
 
     @Transactional
     public CreatedKey create(KeyRequest request) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = Secrets.newSecret(PREFIX);
         ApiKey entity = new ApiKey();
         entity.id = Ids.newId();
         entity.name = request.name().trim();
@@ -114,11 +108,7 @@ public class ApiKeyService {
     }
 
     static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Secrets.sha256(secret);
     }
 
     public record KeyIdentity(UUID id, Role role) {}

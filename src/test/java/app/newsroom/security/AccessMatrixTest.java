@@ -256,6 +256,29 @@ class AccessMatrixTest {
                         403,
                         200,
                         200),
+                new Case(
+                        "POST /articles/{id}/preview-tokens",
+                        r -> r.contentType(ContentType.JSON)
+                                .post("/api/v1/articles/" + published.get("id") + "/preview-tokens"),
+                        401,
+                        403,
+                        201,
+                        201),
+                new Case(
+                        "GET /articles/{id}/preview-tokens",
+                        r -> r.get("/api/v1/articles/" + published.get("id") + "/preview-tokens"),
+                        401,
+                        403,
+                        200,
+                        200),
+                new Case(
+                        "DELETE /articles/{id}/preview-tokens/{tokenId}",
+                        r -> r.delete("/api/v1/articles/" + published.get("id") + "/preview-tokens/"
+                                + previewToken((String) published.get("id"))),
+                        401,
+                        403,
+                        204,
+                        204),
                 new Case("GET /webhooks/{id}", r -> r.get("/api/v1/webhooks/" + adminHook(t)), 401, 404, 403, 200),
                 new Case(
                         "DELETE /webhooks/{id}", r -> r.delete("/api/v1/webhooks/" + adminHook(t)), 401, 404, 403, 204),
@@ -300,7 +323,7 @@ class AccessMatrixTest {
             }
         }
         assertEquals(List.of(), wrong, String.join("\n", wrong));
-        assertEquals(42, cases.size(), Arrays.toString(CALLERS));
+        assertEquals(45, cases.size(), Arrays.toString(CALLERS));
         // what the matrix registered
         as("admin").get("/api/v1/webhooks").then().extract().jsonPath().getList("items.id", String.class).stream()
                 .filter(id -> ("matrix-never-" + t)
@@ -321,6 +344,17 @@ class AccessMatrixTest {
     }
 
     /** A freshly killed article. */
+    /** The id of a new preview token of this article, minted by an editor. */
+    private static String previewToken(String articleId) {
+        return as("editor")
+                .contentType(ContentType.JSON)
+                .post("/api/v1/articles/" + articleId + "/preview-tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     private static String killed() {
         String id = (String) created(article("Matrix killed " + token())).get("id");
         as("editor")

@@ -69,6 +69,8 @@ public class HttpCaching {
 
     /** Answers that depend on the caller's key: kept by the caller's own browser only, revalidated on every use. */
     public static final String PRIVATE = "private, no-cache";
+    /** For answers no cache may keep at all (previews of drafts, secrets shown once). */
+    public static final String NO_STORE = "private, no-store";
 
     /**
      * A private answer (one that depends on the caller's key and is never kept by a shared cache): 200 with the JSON

@@ -4,6 +4,7 @@
 #   article  one article by slug            newest   the newest 20          tag   the newest 20 of a popular tag
 #   304      a matching If-None-Match        varnish  one article through Varnish (deploy/varnish/newsroom.vcl)
 #   rss      GET /feeds/rss (50 items)       sections GET /sections
+#   cards    the newest 20 with fields=slug,headline,mainImage,publishedAt (what a list card shows)
 # Prints req/s, p50 and p99 per class and system, the ratios, the service's largest resident memory and GC pause.
 #   ./mvnw package -DskipTests && N=100000 DB=newsroom_bench bench/load.sh     # once
 #   DB=newsroom_bench bench/reads.sh
@@ -58,6 +59,7 @@ echo "starting newsroom ($JVM_OPTS)"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_HTTP_PORT=$API_PORT QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   NEWSROOM_RATE_LIMIT_ENABLED=false NEWSROOM_CDN_PURGE_URL="http://127.0.0.1:$VARNISH_PORT/" \
+  NEWSROOM_IMAGES_RENDITION_TEMPLATE='https://img.example.com/{path}?w={width}&fit=crop&fp-x={fx}&fp-y={fy}' \
   MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java $JVM_OPTS -Xlog:gc:file="$work/gc.log" -jar "$JAR" > "$work/service.log" 2>&1 &
 api_pid=$!; pids+=("$api_pid")
 [ -d bench/peer/node_modules ] || (cd bench/peer && npm ci --no-audit --no-fund >/dev/null)
@@ -75,6 +77,7 @@ fi
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$API_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 for _ in $(seq 1 30); do curl -fsS "http://127.0.0.1:$PEER_PORT/articles" >/dev/null 2>&1 && break; sleep 0.5; done
 api="http://127.0.0.1:$API_PORT"
+CARD="fields=slug,headline,mainImage,publishedAt"
 peer="http://127.0.0.1:$PEER_PORT"
 # ETags of 2,000 of the slugs, for the 304 class
 head -2000 "$work/slugs.txt" | while read -r slug; do
@@ -112,6 +115,7 @@ api_class() { # class key
     varnish) run_wrk "$2" "http://127.0.0.1:$VARNISH_PORT" bench/lua/pick.lua "$work/slugs.txt" /api/v1/articles/ "" ;;
     rss) run_wrk "$2" "$api" bench/lua/pick.lua "$work/none.txt" /api/v1/feeds/rss "" ;;
     sections) run_wrk "$2" "$api" bench/lua/pick.lua "$work/none.txt" /api/v1/sections "" ;;
+    cards) run_wrk "$2" "$api" bench/lua/pick.lua "$work/none.txt" "/api/v1/articles?pageSize=20&$CARD" "" ;;
   esac
 }
 peer_class() { # class key
@@ -121,7 +125,7 @@ peer_class() { # class key
     tag) run_wrk "$2" "$peer" bench/lua/pick.lua "$work/tags.txt" "/articles?tag=" "" ;;
   esac
 }
-classes=(article newest tag 304 rss sections)
+classes=(article newest cards tag 304 rss sections)
 [ $varnish = 1 ] && classes+=(varnish)
 
 echo "warming up..."
@@ -157,3 +161,7 @@ echo
 echo "newsroom: largest resident memory $((rss_max / 1024)) MiB; $(echo "$pauses" | grep -c .) GC pauses under load," \
   "p99 $(echo "$pauses" | awk '{a[NR]=$1} END {print a[int(NR*0.99)+0]}') ms, longest $(echo "$pauses" | tail -1) ms"
 echo "rounds: $ROUNDS x ${DURATION}s per system and class, $CONNS connections; JVM: $JVM_OPTS"
+size() { curl -s -o /dev/null -w '%{size_download}' "$@"; }
+echo "bytes of the newest 20: whole summaries $(size "$api/api/v1/articles?pageSize=20") (gzip" \
+  "$(size -H 'Accept-Encoding: gzip' "$api/api/v1/articles?pageSize=20")), cards with $CARD" \
+  "$(size "$api/api/v1/articles?pageSize=20&$CARD") (gzip $(size -H 'Accept-Encoding: gzip' "$api/api/v1/articles?pageSize=20&$CARD"))"

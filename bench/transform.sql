@@ -10,8 +10,9 @@ INSERT INTO tag (id, slug, name, type, description, created_at, updated_at, vers
 SELECT md5('tag:' || id)::uuid, left(slug, 120), left(name, 200), 'topic', NULL, now(), now(), 0
   FROM baseline.tags;
 
+-- every article gets a main image (its metadata: newsroom stores no bytes), as a news site's would
 INSERT INTO article (id, slug, headline, standfirst, body, body_text, byline, section, language, status,
-                     published_at, created_at, updated_at, version, word_count)
+                     published_at, created_at, updated_at, version, word_count, main_image)
 SELECT md5('article:' || id)::uuid,
        left(slug, 120),
        left(title, 300),
@@ -26,7 +27,9 @@ SELECT md5('article:' || id)::uuid,
        coalesce(published_at, updated_at, now()),
        coalesce(updated_at, published_at, now()),
        1,
-       coalesce(array_length(regexp_split_to_array(btrim(coalesce(body, '')), '\s+'), 1), 0)
+       coalesce(array_length(regexp_split_to_array(btrim(coalesce(body, '')), '\s+'), 1), 0),
+       jsonb_build_object('url', 'https://images.example.com/bench/' || md5('article:' || id) || '.jpg',
+                          'width', 2400, 'height', 1600, 'alt', left(title, 200), 'credit', 'Bench photo')
   FROM baseline.articles;
 
 -- public_from is what the row trigger would compute, filled in one pass for speed

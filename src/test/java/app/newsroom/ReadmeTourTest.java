@@ -93,7 +93,11 @@ class ReadmeTourTest {
                 "\"field\": \"headline\"",
                 "Vladimir Putin",
                 "rel=\"last\"",
-                "<title>Syria's interim leader meets Putin</title>")) {
+                "<title>Syria's interim leader meets Putin</title>",
+                "\"byline\": \"Lina Haddad\"",
+                "\"articleCount\": 1",
+                "\"mainImage\"",
+                "\"status\": \"draft\"")) {
             assertTrue(output.contains(shown), "the tour's output lacks " + shown + ":\n" + output);
         }
         assertFalse(output.contains("\"status\": 404"), output);

@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 
 import static app.newsroom.Fixtures.article;
 import static app.newsroom.Fixtures.as;
+import static app.newsroom.Fixtures.changesHead;
 import static app.newsroom.Fixtures.create;
 import static app.newsroom.Fixtures.created;
 import static app.newsroom.Fixtures.editor;
@@ -70,6 +71,25 @@ class ArticleImageTest {
                 .statusCode(200)
                 .body("items[0].mainImage.renditions.width", equalTo(List.of(320, 640, 960, 1000)))
                 .body("items[0].mainImage.caption", equalTo("The talks in Moscow."));
+    }
+
+    @Test
+    void shouldGivePartnersTheImageThroughChanges() {
+        String start = changesHead("partner");
+        String id = (String) created(with(article("Changes picture " + token()), "mainImage", photo()))
+                .get("id");
+        List<Map<String, Object>> changes = as("partner")
+                .queryParam("since", start)
+                .queryParam("limit", "1000")
+                .get("/api/v1/changes")
+                .jsonPath()
+                .getList("changes");
+        Map<?, ?> article = (Map<?, ?>) changes.stream()
+                .filter(c -> id.equals(c.get("articleId")))
+                .findFirst()
+                .orElseThrow()
+                .get("article");
+        assertEquals("Two delegations at a long table", ((Map<?, ?>) article.get("mainImage")).get("alt"));
     }
 
     @Test

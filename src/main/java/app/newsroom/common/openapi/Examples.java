@@ -24,7 +24,8 @@ public final class Examples {
                 "alt": "Two delegations seated across a long table in a gilded hall",
                 "caption": "The Syrian and Russian delegations during the talks in Moscow.", "credit": "Pool photo",
                 "focalPoint": { "x": 0.5, "y": 0.4 }
-              }
+              },
+              "authors": ["rania-aziz"]
             }""";
 
     public static final String ARTICLE_PATCH = """
@@ -74,7 +75,11 @@ public final class Examples {
                     "url": "https://img.example.com/2025/10/kremlin-talks.jpg?w=2400&fit=crop&fp-x=0.5&fp-y=0.4" }
                 ],
                 "srcset": "https://img.example.com/2025/10/kremlin-talks.jpg?w=640&fit=crop&fp-x=0.5&fp-y=0.4 640w, https://img.example.com/2025/10/kremlin-talks.jpg?w=1280&fit=crop&fp-x=0.5&fp-y=0.4 1280w, https://img.example.com/2025/10/kremlin-talks.jpg?w=2400&fit=crop&fp-x=0.5&fp-y=0.4 2400w"
-              }
+              },
+              "authors": [
+                { "slug": "rania-aziz", "name": "Rania Aziz",
+                  "bio": "Covers Syria and Lebanon from Beirut.", "image": null }
+              ]
             }""";
 
     public static final String IMPORT_REPORT = """
@@ -152,7 +157,8 @@ public final class Examples {
                     "renditions": [ { "width": 2400, "height": 1600,
                                       "url": "https://images.example.com/2025/10/kremlin-talks.jpg" } ],
                     "srcset": "https://images.example.com/2025/10/kremlin-talks.jpg 2400w"
-                  }
+                  },
+                  "authors": [ { "slug": "rania-aziz", "name": "Rania Aziz" } ]
                 }
               ],
               "page": { "number": 1, "size": 20, "totalItems": 1, "totalPages": 1 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import app.newsroom.article.ArticleDtos.ArticleResponse;
 import app.newsroom.article.ArticleDtos.RelatedLinkResponse;
 import app.newsroom.common.error.ProblemException;
+import app.newsroom.image.ImageDtos.Image;
 import app.newsroom.tag.TagDtos.TagRef;
 
 /**
@@ -96,22 +97,54 @@ public record Ninjs(
             @Schema(description = "The tag's slug") String literal) {}
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @Schema(name = "NinjsAssociation", description = "A related story: another article, or an external page")
+    @Schema(
+            name = "NinjsAssociation",
+            description = "A related story (another article, or an external page), or the main picture with its "
+                    + "renditions, caption and alt text (`descriptions`) and credit (`by`)")
     public record Association(
-            @Schema(description = "`related-1`, `related-2`... in their order", required = true)
+            @Schema(description = "`related-1`, `related-2`... in their order; `mainpicture`", required = true)
             String name,
 
             @Schema(
-                    description = "`urn:newsroom:article:{id}` for an article, the URL of an external page",
+                    description = "`urn:newsroom:article:{id}` for an article, the URL of an external page or of the "
+                            + "picture's original",
                     required = true)
             String uri,
 
-            @Schema(enumeration = "text") String type,
-            @Schema(enumeration = "partial") String representationtype,
-            List<Text> headlines) {}
+            @Schema(enumeration = {"text", "picture"}) String type,
+            @Schema(enumeration = {"partial", "full"}) String representationtype,
+            List<Text> headlines,
+            String by,
+            List<Text> descriptions,
+            List<Rendition> renditions) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "NinjsRendition", description = "A rendition of a picture")
+    public record Rendition(
+            @Schema(required = true) String name, String href, String contenttype, Integer width, Integer height) {}
 
     @Schema(name = "NinjsAltId")
     public record AltId(String role, String value) {}
+
+    /** The main image as a ninjs picture: its renditions by width, its caption and alt text, its credit. */
+    private static Association picture(Image image) {
+        List<Text> descriptions = new ArrayList<>();
+        if (image.caption() != null) {
+            descriptions.add(new Text("caption", "text/plain", image.caption()));
+        }
+        descriptions.add(new Text("alternative", "text/plain", image.alt()));
+        return new Association(
+                "mainpicture",
+                image.url(),
+                "picture",
+                "full",
+                null,
+                image.credit(),
+                descriptions,
+                image.renditions().stream()
+                        .map(r -> new Rendition("w" + r.width(), r.url(), null, r.width(), r.height()))
+                        .toList());
+    }
 
     /**
      * Whether the client asks for ninjs: {@code format=ninjs}, or an {@code Accept} that ranks
@@ -182,7 +215,13 @@ public record Ninjs(
                     target,
                     "text",
                     "partial",
-                    List.of(new Text(null, null, link.title()))));
+                    List.of(new Text(null, null, link.title())),
+                    null,
+                    null,
+                    null));
+        }
+        if (a.mainImage() != null) {
+            associations.add(picture(a.mainImage()));
         }
         boolean embargoed = a.embargoedUntil() != null && a.embargoedUntil().isAfter(Instant.now());
         return new Ninjs(

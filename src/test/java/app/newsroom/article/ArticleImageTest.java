@@ -74,6 +74,27 @@ class ArticleImageTest {
     }
 
     @Test
+    void shouldGiveTheImageToNinjsAsAPictureAssociation() throws Exception {
+        String id = (String) created(with(article("Ninjs picture " + token()), "mainImage", photo()))
+                .get("id");
+        String ninjs = as(null).queryParam("format", "ninjs")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("associations.find { it.name == 'mainpicture' }.type", equalTo("picture"))
+                .body("associations.find { it.name == 'mainpicture' }.by", equalTo("Pool photo"))
+                .body(
+                        "associations.find { it.name == 'mainpicture' }.renditions.width",
+                        equalTo(List.of(320, 640, 960, 1000)))
+                .body(
+                        "associations.find { it.name == 'mainpicture' }.descriptions.role",
+                        equalTo(List.of("caption", "alternative")))
+                .extract()
+                .asString();
+        NinjsTest.assertNinjs(ninjs);
+    }
+
+    @Test
     void shouldGivePartnersTheImageThroughChanges() {
         String start = changesHead("partner");
         String id = (String) created(with(article("Changes picture " + token()), "mainImage", photo()))

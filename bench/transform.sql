@@ -4,7 +4,8 @@
 \set ON_ERROR_STOP 1
 SET maintenance_work_mem = '512MB';
 BEGIN;
-TRUNCATE related_link, article_tag, article, tag;
+-- CASCADE: every table that refers to articles or tags (corrections, credits, the change log...) starts empty too
+TRUNCATE related_link, article_tag, article, tag CASCADE;
 
 INSERT INTO tag (id, slug, name, type, description, created_at, updated_at, version)
 SELECT md5('tag:' || id)::uuid, left(slug, 120), left(name, 200), 'topic', NULL, now(), now(), 0

@@ -245,6 +245,9 @@ class ArticleImporter {
         if (Constraints.linkTargetGone(cause)) {
             return List.of(new Problem.FieldError(Constraints.LINK_TARGET_FIELD, Constraints.LINK_TARGET_GONE));
         }
+        if (Constraints.authorGone(cause)) {
+            return List.of(new Problem.FieldError(Constraints.AUTHOR_FIELD, Constraints.AUTHOR_GONE));
+        }
         Optional<String> constraint = Constraints.violated(cause);
         if (constraint.isPresent() && Constraints.RETRYABLE.contains(constraint.get())) {
             return List.of(new Problem.FieldError("slug", "conflicts with another article written at the same time"));

@@ -11,8 +11,8 @@ import app.newsroom.cache.SurrogateKeys;
 
 /**
  * The cache keys of an answer that shows articles (see {@link SurrogateKeys}): its collection's, each article's, and
- * each internal link target's it shows. Tags shown in items are not listed: a tag's new name reaches collections as a
- * membership change.
+ * each internal link target's it shows. Tags and authors' names shown in items are not listed: a new name reaches
+ * collections as a membership change; authors' portraits in feeds are.
  */
 public final class ArticleKeys {
 
@@ -30,7 +30,11 @@ public final class ArticleKeys {
     public static Set<String> ofForms(
             String collection, List<ArticleDtos.ArticleResponse> items, Collection<String> filterTags) {
         Set<String> keys = collection(collection, filterTags);
-        items.forEach(a -> add(keys, a.id(), List.of())); // feeds do not show related links
+        items.forEach(a -> {
+            add(keys, a.id(), List.of()); // feeds do not show related links
+            // but they show authors' portraits (JSON Feed avatars), which change without a membership change
+            a.authors().forEach(author -> keys.add(SurrogateKeys.author(author.slug())));
+        });
         return keys;
     }
 

@@ -18,7 +18,8 @@ final class ArticleOpenApi {
 
     /** The preview parameter of GET /articles/{idOrSlug}. */
     static final String PREVIEW = "A preview token (POST /articles/{id}/preview-tokens): the article whatever its "
-            + "status, in the JSON form, `private, no-store`; also as `Authorization: Preview <token>`. A wrong, "
+            + "status (unless killed), in the JSON form (not ninjs), `private, no-store`, with its ETag and 304s; "
+            + "better as `Authorization: Preview <token>`, which stays out of logs and browser history. A wrong, "
             + "expired or revoked token, or one for another article, is a 404.";
 
     private ArticleOpenApi() {}

@@ -209,10 +209,13 @@ public class ArticleResource {
         }
         String token = Previews.token(preview, headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token != null) { // judged by the token alone: a wrong one is a 404 whatever the article's status
+            if (ninjs) {
+                throw ProblemException.badRequest(Previews.PARAMETER, "previews are served in newsroom's JSON form");
+            }
             ArticleView view = service.findForPreview(idOrSlug, token)
                     .orElseThrow(() -> ProblemException.notFound(
                             "No published article with id or slug '" + QueryParams.printable(idOrSlug) + "'"));
-            return responses.unshared(view.full(), selected, view.etag());
+            return responses.unshared(headers, view.full(), selected, view.etag(), view.lastModified());
         }
         boolean editor = caller.hasRole(Role.EDITOR_ROLE);
         ArticleView view = (editor

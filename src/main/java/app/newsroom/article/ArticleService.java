@@ -83,12 +83,13 @@ public class ArticleService {
         return findAny(idOrSlug).filter(a -> a.isForPartnersAt(now)).map(a -> view(a, now));
     }
 
-    /** The article a live preview token shows, by its id or slug, whatever its status; none for any other. */
+    /** The article a live preview token shows, by its id or slug, unless killed; none for any other. */
     @Transactional(Transactional.TxType.SUPPORTS) // reads need no JTA transaction
     public Optional<ArticleView> findForPreview(String idOrSlug, String token) {
         Instant now = Instant.now();
+        // a kill withdraws an article from everywhere, previews included
         return previews.articleOf(token)
-                .flatMap(shown -> findAny(idOrSlug).filter(a -> a.id.equals(shown)))
+                .flatMap(shown -> findAny(idOrSlug).filter(a -> a.id.equals(shown) && a.status != ArticleStatus.KILLED))
                 .map(a -> view(a, now));
     }
 
@@ -277,6 +278,9 @@ public class ArticleService {
             } catch (RuntimeException e) {
                 if (Constraints.linkTargetGone(e)) {
                     throw ProblemException.badRequest(Constraints.LINK_TARGET_FIELD, Constraints.LINK_TARGET_GONE);
+                }
+                if (Constraints.authorGone(e)) {
+                    throw ProblemException.badRequest(Constraints.AUTHOR_FIELD, Constraints.AUTHOR_GONE);
                 }
                 Optional<String> constraint = Constraints.violated(e);
                 if (constraint.isEmpty() || !Constraints.RETRYABLE.contains(constraint.get())) {

@@ -35,6 +35,7 @@ public record ArticleView(UUID id, ArticleResponse full, String etag, Instant la
         for (ArticleAuthor author : authors) { // an author's new bio or portrait changes the article
             key.append("|au:").append(author);
             keys.add(SurrogateKeys.author(author.slug()));
+            last = author.updatedAt().isAfter(last) ? author.updatedAt() : last;
         }
         for (RelatedLink link : links) {
             key.append("|l:").append(link.id);

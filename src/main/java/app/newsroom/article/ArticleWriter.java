@@ -165,7 +165,10 @@ class ArticleWriter {
         articles.deleteLinksOf(article.id);
         addLinks(article, request.relatedLinks());
         articles.flush();
-        authorRows.replaceAuthorsOf(article.id, credited);
+        // untouched unless they changed: rewriting the rows tells every cache that lists changed
+        if (!credited.equals(authors.creditedIds(List.of(article.id)).getOrDefault(article.id, List.of()))) {
+            authorRows.replaceAuthorsOf(article.id, credited);
+        }
     }
 
     /**
@@ -179,8 +182,12 @@ class ArticleWriter {
         Set<String> bases = new HashSet<>();
         Set<UUID> targets = new HashSet<>();
         Set<String> tagNames = new LinkedHashSet<>();
+        Set<String> authorSlugs = new HashSet<>();
         for (Prepared p : batch) {
             ArticleRequest r = p.request();
+            if (r.authors() != null) {
+                authorSlugs.addAll(r.authors());
+            }
             if (r.slug() != null) {
                 given.add(r.slug());
             } else {
@@ -198,6 +205,7 @@ class ArticleWriter {
         Set<UUID> existingTargets = articles.existing(targets);
         Map<String, Tag> knownTags = new HashMap<>();
         tags.resolveOrCreate(List.copyOf(tagNames), knownTags);
+        AuthorService.Resolver knownAuthors = authors.resolver(authorSlugs);
         // nothing is flushed before the end: the loop runs no query, and new rows are inserted in batches
         articles.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Map<UUID, List<RelatedLink>> linksWritten = new HashMap<>();
@@ -210,7 +218,7 @@ class ArticleWriter {
             ArticleRequest r = p.request();
             try {
                 requireTargets(r.relatedLinks(), existingTargets);
-                List<UUID> credited = authors.resolve(r.authors());
+                List<UUID> credited = knownAuthors.resolve(r.authors());
                 Article article = r.slug() == null ? null : bySlug.get(r.slug());
                 if (article == null) {
                     article = newArticle(r.slug() != null ? r.slug() : firstFree(baseSlug(r.headline()), taken));
@@ -239,7 +247,8 @@ class ArticleWriter {
                     articles.deleteLinksOf(article.id);
                 }
                 linksWritten.put(article.id, addLinks(article, r.relatedLinks()));
-                if (!credited.isEmpty() || !fresh.contains(article.id)) {
+                // the last line for an article decides, as if the lines were applied one by one
+                if (!credited.isEmpty() || !fresh.contains(article.id) || credits.containsKey(article.id)) {
                     credits.put(article.id, credited);
                 }
             } catch (ProblemException e) {
@@ -247,7 +256,13 @@ class ArticleWriter {
             }
         }
         articles.flush();
-        credits.forEach(authorRows::replaceAuthorsOf);
+        Map<UUID, List<UUID>> current = authors.creditedIds(
+                credits.keySet().stream().filter(id -> !fresh.contains(id)).toList());
+        credits.forEach((id, credited) -> {
+            if (!credited.equals(current.getOrDefault(id, List.of()))) {
+                authorRows.replaceAuthorsOf(id, credited);
+            }
+        });
         return written;
     }
 

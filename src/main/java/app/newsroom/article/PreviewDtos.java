@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,13 +17,11 @@ final class PreviewDtos {
     record PreviewTokenRequest(
             @Schema(
                     description = "Seconds from now; default newsroom.previews.default-ttl (1 hour), at most "
-                            + "newsroom.previews.max-ttl (7 days)",
+                            + "newsroom.previews.max-ttl (7 days unless configured otherwise)",
                     minimum = "60",
-                    maximum = "604800",
                     example = "86400",
                     nullable = true)
             @Min(60)
-            @Max(604_800)
             Long expiresInSeconds) {}
 
     @Schema(

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import app.newsroom.article.PreviewDtos.PreviewTokenInfo;
@@ -27,12 +28,19 @@ class PreviewTokens {
 
     static final String PREFIX = "pv_";
 
+    private static final String LIST = """
+            SELECT id, created_at, expires_at, revoked_at FROM preview_token
+             WHERE article_id = :article ORDER BY created_at DESC, id""";
+
     private final EntityManager em;
     private final NewsroomConfig config;
 
     PreviewTokens(EntityManager em, NewsroomConfig config) {
         this.em = em;
         this.config = config;
+        if (config.previews().defaultTtl().compareTo(config.previews().maxTtl()) > 0) {
+            throw new IllegalStateException("newsroom.previews.default-ttl is longer than newsroom.previews.max-ttl");
+        }
     }
 
     record Minted(UUID id, String token, Instant expiresAt) {}
@@ -74,15 +82,15 @@ class PreviewTokens {
         }
         byte[] hash = Secrets.sha256(token);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 SELECT article_id, token_hash FROM preview_token
-                 WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now""")
+                 WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now""", Tuple.class)
                 .setParameter("hash", hash)
                 .setParameter("now", Instant.now())
                 .getResultList();
         return rows.stream()
-                .filter(r -> Secrets.sameHash((byte[]) r[1], hash))
-                .map(r -> (UUID) r[0])
+                .filter(r -> Secrets.sameHash(r.get("token_hash", byte[].class), hash))
+                .map(r -> r.get("article_id", UUID.class))
                 .findFirst();
     }
 
@@ -94,16 +102,19 @@ class PreviewTokens {
         }
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery("""
-                SELECT id, created_at, expires_at, revoked_at FROM preview_token
-                 WHERE article_id = :article ORDER BY created_at DESC, id""").setParameter("article", articleId).getResultList();
+        List<Tuple> rows = em.createNativeQuery(LIST, Tuple.class)
+                .setParameter("article", articleId)
+                .getResultList();
         return Optional.of(rows.stream()
                 .map(r -> {
-                    Instant expires = instant(r[2]);
-                    Instant revoked = instant(r[3]);
+                    Instant expires = instant(r.get("expires_at"));
+                    Instant revoked = instant(r.get("revoked_at"));
                     return new PreviewTokenInfo(
-                            (UUID) r[0], instant(r[1]), expires, revoked, revoked == null && expires.isAfter(now));
+                            r.get("id", UUID.class),
+                            instant(r.get("created_at")),
+                            expires,
+                            revoked,
+                            revoked == null && expires.isAfter(now));
                 })
                 .toList());
     }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import app.newsroom.common.Slugs;
@@ -155,5 +156,8 @@ public final class AuthorDtos {
             String bio,
 
             @Schema(description = "Portrait with its renditions; null: none", nullable = true)
-            Image image) {}
+            Image image,
+
+            /** When the author last changed: the article's Last-Modified covers it. Not part of the answer. */
+            @JsonIgnore @Schema(hidden = true) Instant updatedAt) {}
 }

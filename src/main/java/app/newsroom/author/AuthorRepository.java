@@ -130,7 +130,8 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
     }
 
     /** One author credited on one article, as {@link #creditsOf} reads it. */
-    record Credit(UUID articleId, String slug, String name, String bio, String image) {}
+    record Credit(
+            UUID articleId, UUID authorId, String slug, String name, String bio, String image, Instant updatedAt) {}
 
     /** The authors credited on these articles, by article, in order. One statement. */
     Map<UUID, List<Credit>> creditsOf(Collection<UUID> articleIds) {
@@ -141,15 +142,21 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery("""
-                SELECT x.article_id, au.slug, au.name, au.bio, CAST(au.image AS text)
+                SELECT x.article_id, au.id, au.slug, au.name, au.bio, CAST(au.image AS text), au.updated_at
                   FROM article_author x JOIN author au ON au.id = x.author_id
                  WHERE x.article_id IN (:ids)
                  ORDER BY x.article_id, x.position""")
                 .setParameter("ids", articleIds)
                 .getResultList();
         for (Object[] row : rows) {
-            Credit credit =
-                    new Credit((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4]);
+            Credit credit = new Credit(
+                    (UUID) row[0],
+                    (UUID) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    (String) row[4],
+                    (String) row[5],
+                    instant(row[6]));
             byArticle
                     .computeIfAbsent(credit.articleId(), id -> new ArrayList<>())
                     .add(credit);
@@ -201,4 +208,14 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
     }
 
     record PageOfIds(List<UUID> ids, long total) {}
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
 }

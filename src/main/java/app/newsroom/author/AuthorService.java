@@ -167,8 +167,19 @@ public class AuthorService {
                 .forEach((articleId, credits) -> byArticle.put(
                         articleId,
                         credits.stream()
-                                .map(c -> new ArticleAuthor(c.slug(), c.name(), c.bio(), images.served(c.image())))
+                                .map(c -> new ArticleAuthor(
+                                        c.slug(), c.name(), c.bio(), images.served(c.image()), c.updatedAt()))
                                 .toList()));
+        return byArticle;
+    }
+
+    /** The ids of the authors credited on each of these articles, in order; an article without has no entry. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<UUID>> creditedIds(Collection<UUID> articleIds) {
+        Map<UUID, List<UUID>> byArticle = new HashMap<>();
+        authors.creditsOf(articleIds)
+                .forEach((articleId, credits) -> byArticle.put(
+                        articleId, credits.stream().map(c -> c.authorId()).toList()));
         return byArticle;
     }
 
@@ -178,11 +189,38 @@ public class AuthorService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> resolve(List<String> slugs) {
-        if (slugs == null || slugs.isEmpty()) {
-            return new ArrayList<>();
-        }
+        return slugs == null || slugs.isEmpty()
+                ? new ArrayList<>()
+                : resolver(slugs).resolve(slugs);
+    }
+
+    /**
+     * A resolver of the author slugs of many requests (an import batch): one statement for all of them, then each
+     * request's list resolved in memory with the same 400s as {@link #resolve}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Resolver resolver(Collection<String> allSlugs) {
         Map<String, UUID> known = new HashMap<>();
-        authors.findBySlugs(slugs.stream().filter(Slugs::isValid).toList()).forEach(a -> known.put(a.slug, a.id));
+        List<String> valid = allSlugs.stream().filter(Slugs::isValid).distinct().toList();
+        if (!valid.isEmpty()) {
+            authors.findBySlugs(valid).forEach(a -> known.put(a.slug, a.id));
+        }
+        return new Resolver(known);
+    }
+
+    /** Author slugs to ids, from slugs read beforehand. */
+    public record Resolver(Map<String, UUID> known) {
+
+        /** The ids of these slugs, in order; an unknown slug, or one named twice, is a 400 naming its place. */
+        public List<UUID> resolve(List<String> slugs) {
+            if (slugs == null || slugs.isEmpty()) {
+                return new ArrayList<>();
+            }
+            return ids(slugs, known);
+        }
+    }
+
+    private static List<UUID> ids(List<String> slugs, Map<String, UUID> known) {
         List<UUID> ids = new ArrayList<>(slugs.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < slugs.size(); i++) {

@@ -76,11 +76,19 @@ public class CacheableResponses {
      * A JSON answer that no cache may keep or share ({@code private, no-store}), kept out of search engines: a draft
      * shown through a preview token.
      */
-    public Response unshared(Object body, Fields fields, String etag) {
-        return Response.ok(fields.select(mapper, body), MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, fields.etag(etag))
+    public Response unshared(HttpHeaders headers, Object body, Fields fields, String etag, Instant lastModified) {
+        String tag = fields.etag(etag);
+        boolean current = HttpCaching.notModified(
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                tag,
+                lastModified);
+        return (current ? Response.notModified() : Response.ok(fields.select(mapper, body), MediaType.APPLICATION_JSON))
+                .header(HttpHeaders.ETAG, tag)
+                .lastModified(HttpCaching.httpDate(lastModified))
                 .header(HttpHeaders.CACHE_CONTROL, HttpCaching.NO_STORE)
                 .header("X-Robots-Tag", "noindex")
+                .header(HttpHeaders.VARY, "Authorization")
                 .build();
     }
 

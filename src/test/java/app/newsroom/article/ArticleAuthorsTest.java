@@ -259,6 +259,56 @@ class ArticleAuthorsTest {
         assertEquals(List.of("Feed First " + t, "Feed Second " + t), names);
     }
 
+    @Test
+    void shouldLetTheLastImportLineForAnArticleDecideItsAuthors() {
+        String t = token();
+        String slug = author("Import Twice " + t, false);
+        String lines = "{\"slug\": \"twice-" + t + "\", \"headline\": \"Twice " + t + "\", \"body\": \"<p>x</p>\","
+                + " \"status\": \"published\", \"authors\": [\"" + slug + "\"]}\n"
+                + "{\"slug\": \"twice-" + t + "\", \"headline\": \"Twice " + t + "\", \"body\": \"<p>y</p>\","
+                + " \"status\": \"published\"}\n";
+        editor().contentType("application/x-ndjson")
+                .body(lines.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/articles/import")
+                .then()
+                .statusCode(200)
+                .body("totals.created", equalTo(1))
+                .body("totals.updated", equalTo(1));
+        as(null).get("/api/v1/articles/twice-" + t).then().statusCode(200).body("authors.size()", equalTo(0));
+    }
+
+    @Test
+    void shouldShowAnAuthorsNewPortraitInTheJsonFeedAtOnce() {
+        String t = token();
+        String slug = author("Portrait Change " + t, true);
+        created(with(credited("Portrait story " + t, List.of(slug)), "tags", List.of("Pc " + t)));
+        as(null).queryParam("tag", "pc-" + t)
+                .get("/api/v1/feeds/json")
+                .then()
+                .body("items[0].authors[0].avatar", equalTo("https://images.example.com/people/p.jpg"));
+        editor().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "Portrait Change " + t,
+                        "image",
+                        Map.of(
+                                "url",
+                                "https://images.example.com/people/new.jpg",
+                                "width",
+                                400,
+                                "height",
+                                400,
+                                "alt",
+                                "New portrait")))
+                .put("/api/v1/authors/" + slug)
+                .then()
+                .statusCode(200);
+        as(null).queryParam("tag", "pc-" + t)
+                .get("/api/v1/feeds/json")
+                .then()
+                .body("items[0].authors[0].avatar", equalTo("https://images.example.com/people/new.jpg"));
+    }
+
     private static Document xml(String text) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

@@ -80,6 +80,22 @@ class PreviewTokenTest {
                 .statusCode(200)
                 .header("Cache-Control", "private, no-store")
                 .body("id", equalTo(id));
+        // its ETag answers 304; ninjs is not for previews
+        String etag = as(null).queryParam("preview", token)
+                .get("/api/v1/articles/" + id)
+                .header("ETag");
+        as(null).queryParam("preview", token)
+                .header("If-None-Match", etag)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(304)
+                .header("Cache-Control", "private, no-store");
+        as(null).queryParam("preview", token)
+                .queryParam("format", "ninjs")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("preview"));
         // field selection applies
         as(null).queryParam("preview", token)
                 .queryParam("fields", "headline")
@@ -197,6 +213,25 @@ class PreviewTokenTest {
                         .getSingleResult());
         assertArrayEquals(
                 MessageDigest.getInstance("SHA-256").digest(secondToken.getBytes(StandardCharsets.UTF_8)), stored);
+    }
+
+    @Test
+    void shouldShowNothingOfAKilledArticle() {
+        String id = (String) created(article("Withdrawn preview " + token())).get("id");
+        String token = mint(id, null).path("token");
+        as(null).queryParam("preview", token)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
+        editor().contentType(ContentType.JSON)
+                .body(Map.of("reason", "Legal"))
+                .post("/api/v1/articles/" + id + "/kill")
+                .then()
+                .statusCode(200);
+        as(null).queryParam("preview", token)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(404);
     }
 
     @Test

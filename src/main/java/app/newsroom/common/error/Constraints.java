@@ -25,6 +25,16 @@ public final class Constraints {
                 .isPresent();
     }
 
+    /** An author the write credits was deleted by a concurrent write after the request was checked. */
+    public static boolean authorGone(Throwable e) {
+        return violated(e)
+                .filter(name -> name.startsWith("article_author_author_id"))
+                .isPresent();
+    }
+
+    public static final String AUTHOR_FIELD = "authors";
+    public static final String AUTHOR_GONE = "an author was deleted while the article was written";
+
     public static Optional<String> violated(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {

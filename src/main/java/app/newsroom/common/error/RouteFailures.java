@@ -62,7 +62,7 @@ class RouteFailures {
                     failure,
                     "Unexpected error %s while serving %s",
                     incident,
-                    ctx.request().uri());
+                    ctx.request().path()); // never the query: it may carry a preview token
             problems.send(
                     ctx,
                     status,

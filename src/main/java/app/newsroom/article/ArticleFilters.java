@@ -21,7 +21,9 @@ public class ArticleFilters {
     @QueryParam("language")
     String language;
 
-    @Parameter(description = "Author credit, exact (case-insensitive), e.g. `Staff reporter`")
+    @Parameter(
+            description = "Byline as written (agency copy), exact (case-insensitive), e.g. `Staff reporter`; for "
+                    + "credited authors use `author`")
     @QueryParam("byline")
     String byline;
 

@@ -139,10 +139,11 @@ class ArticleWriter {
     Article create(Prepared prepared) {
         ArticleRequest request = prepared.request();
         requireTargets(request.relatedLinks(), articles.existing(targets(request)));
-        List<UUID> credited = authors.resolve(request.authors());
+        AuthorService.Resolver resolver = authors.resolver(slugsOf(request));
+        List<UUID> credited = resolver.resolve(request.authors());
         Article article =
                 newArticle(request.slug() != null ? claimSlug(request.slug(), null) : freeSlug(request.headline()));
-        apply(article, prepared, new HashMap<>());
+        apply(article, prepared, new HashMap<>(), resolver.namesOf(credited));
         articles.persist(article);
         addLinks(article, request.relatedLinks());
         articles.flush();
@@ -157,11 +158,12 @@ class ArticleWriter {
     void update(Article article, Prepared prepared) {
         ArticleRequest request = prepared.request();
         requireTargets(request.relatedLinks(), articles.existing(targets(request)));
-        List<UUID> credited = authors.resolve(request.authors());
+        AuthorService.Resolver resolver = authors.resolver(slugsOf(request));
+        List<UUID> credited = resolver.resolve(request.authors());
         if (request.slug() != null && !request.slug().equals(article.slug)) {
             article.slug = claimSlug(request.slug(), article.id);
         }
-        apply(article, prepared, new HashMap<>());
+        apply(article, prepared, new HashMap<>(), resolver.namesOf(credited));
         articles.deleteLinksOf(article.id);
         addLinks(article, request.relatedLinks());
         articles.flush();
@@ -225,7 +227,7 @@ class ArticleWriter {
                     taken.add(article.slug);
                     bySlug.put(article.slug, article);
                     fresh.add(article.id);
-                    apply(article, p, knownTags);
+                    apply(article, p, knownTags, knownAuthors.namesOf(credited));
                     articles.persist(article);
                     written.add(new Written(article.id, article.slug, true));
                 } else {
@@ -237,7 +239,7 @@ class ArticleWriter {
                                     "relatedLinks[" + l + "].articleId", "an article cannot link to itself");
                         }
                     }
-                    apply(article, p, knownTags);
+                    apply(article, p, knownTags, knownAuthors.namesOf(credited));
                     written.add(new Written(article.id, article.slug, false));
                 }
                 List<RelatedLink> earlier = linksWritten.get(article.id);
@@ -290,8 +292,17 @@ class ArticleWriter {
         return article;
     }
 
-    /** Writes a request into the entity; {@code knownTags} is shared by the writes of one batch. */
-    private void apply(Article article, Prepared prepared, Map<String, Tag> knownTags) {
+    /** The author slugs a request names (none when it names none). */
+    private static List<String> slugsOf(ArticleRequest request) {
+        return request.authors() == null ? List.of() : request.authors();
+    }
+
+    /**
+     * Writes a request into the entity; {@code knownTags} is shared by the writes of one batch. A byline that only
+     * repeats the credited authors' names (a client writing back what it read) is not stored: the byline shown follows
+     * the authors, renames included.
+     */
+    private void apply(Article article, Prepared prepared, Map<String, Tag> knownTags, List<String> authorNames) {
         // a killed article cannot come back by an edit or an import: only an admin's un-kill revives it
         if (article.status == ArticleStatus.KILLED) {
             throw ProblemException.conflict(
@@ -305,7 +316,8 @@ class ArticleWriter {
         article.body = prepared.body().html();
         article.bodyText = prepared.body().text();
         article.wordCount = Html.wordCount(article.bodyText);
-        article.byline = blankToNull(request.byline());
+        String byline = blankToNull(request.byline());
+        article.byline = byline != null && byline.equals(ArticleMapper.byline(null, authorNames)) ? null : byline;
         article.section = request.section();
         article.language = request.language() == null
                 ? "en"

@@ -201,15 +201,24 @@ public class AuthorService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Resolver resolver(Collection<String> allSlugs) {
         Map<String, UUID> known = new HashMap<>();
+        Map<UUID, String> names = new HashMap<>();
         List<String> valid = allSlugs.stream().filter(Slugs::isValid).distinct().toList();
         if (!valid.isEmpty()) {
-            authors.findBySlugs(valid).forEach(a -> known.put(a.slug, a.id));
+            authors.findBySlugs(valid).forEach(a -> {
+                known.put(a.slug, a.id);
+                names.put(a.id, a.name);
+            });
         }
-        return new Resolver(known);
+        return new Resolver(known, names);
     }
 
-    /** Author slugs to ids, from slugs read beforehand. */
-    public record Resolver(Map<String, UUID> known) {
+    /** Author slugs to ids (and names), from slugs read beforehand. */
+    public record Resolver(Map<String, UUID> known, Map<UUID, String> names) {
+
+        /** The names of these resolved authors, in order. */
+        public List<String> namesOf(List<UUID> ids) {
+            return ids.stream().map(names::get).toList();
+        }
 
         /** The ids of these slugs, in order; an unknown slug, or one named twice, is a 400 naming its place. */
         public List<UUID> resolve(List<String> slugs) {

@@ -260,6 +260,33 @@ class ArticleAuthorsTest {
     }
 
     @Test
+    void shouldNotFreezeTheAuthorsNamesWhenTheBylineReadIsWrittenBack() {
+        String t = token();
+        String slug = author("Old Name " + t, false);
+        Map<String, Object> written = credited("Round-trip byline " + t, List.of(slug));
+        String id = (String) created(written).get("id");
+        // a client writes back the byline it read, which is the author's name
+        editor().contentType(ContentType.JSON)
+                .body(with(written, "byline", "Old Name " + t))
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
+        editor().contentType(ContentType.JSON)
+                .body(Map.of("name", "New Name " + t))
+                .put("/api/v1/authors/" + slug)
+                .then()
+                .statusCode(200);
+        as(null).get("/api/v1/articles/" + id).then().body("byline", equalTo("New Name " + t));
+        // a byline of its own stays
+        editor().contentType(ContentType.JSON)
+                .body(with(written, "byline", "Wire service"))
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("byline", equalTo("Wire service"));
+    }
+
+    @Test
     void shouldLetTheLastImportLineForAnArticleDecideItsAuthors() {
         String t = token();
         String slug = author("Import Twice " + t, false);

@@ -99,7 +99,9 @@ public class PreviewResource {
                                     { "id": "0193a4e2-9a00-7000-8000-00000000000a",
                                       "token": "pv_2bX9kQ0mYpL7cV4rT1sW8nJ3hF6gD5aZ0eK2uI9oP4q",
                                       "expiresAt": "2026-11-27T10:30:00Z",
-                                      "url": "https://api.example.com/api/v1/articles/0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11?preview=pv_2bX9kQ0mYpL7cV4rT1sW8nJ3hF6gD5aZ0eK2uI9oP4q" }""")))
+                                      "url": "https://api.example.com/api/v1/articles/\
+                                    0193a4e2-7c1a-7b3e-9d0f-2f6c1e0a5b11?preview=\
+                                    pv_2bX9kQ0mYpL7cV4rT1sW8nJ3hF6gD5aZ0eK2uI9oP4q" }""")))
     @APIResponse(responseCode = "404", description = "No article with this id")
     public Response create(
             @Parameter(description = ARTICLE_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -135,7 +137,15 @@ public class PreviewResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PreviewTokenList.class)))
+                            schema = @Schema(implementation = PreviewTokenList.class),
+                            examples = @ExampleObject(name = "tokens", value = """
+                                    { "items": [
+                                        { "id": "0193a4e2-9a00-7000-8000-00000000000b",
+                                          "createdAt": "2026-11-27T09:30:00Z", "expiresAt": "2026-11-28T09:30:00Z",
+                                          "revokedAt": null, "active": true },
+                                        { "id": "0193a4e2-9a00-7000-8000-00000000000a",
+                                          "createdAt": "2026-11-26T09:30:00Z", "expiresAt": "2026-11-26T10:30:00Z",
+                                          "revokedAt": "2026-11-26T09:45:00Z", "active": false } ] }""")))
     @APIResponse(responseCode = "404", description = "No article with this id")
     public PreviewTokenList list(
             @Parameter(description = ARTICLE_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))

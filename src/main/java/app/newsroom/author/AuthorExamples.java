@@ -23,7 +23,8 @@ final class AuthorExamples {
                              "url": "https://img.example.com/authors/zoe-angstrom.jpg?w=320" },
                            { "width": 1200, "height": 1200,
                              "url": "https://img.example.com/authors/zoe-angstrom.jpg?w=1200" } ],
-                         "srcset": "https://img.example.com/authors/zoe-angstrom.jpg?w=320 320w, https://img.example.com/authors/zoe-angstrom.jpg?w=1200 1200w" },
+                         "srcset": "https://img.example.com/authors/zoe-angstrom.jpg?w=320 320w, \
+            https://img.example.com/authors/zoe-angstrom.jpg?w=1200 1200w" },
               "links": [ { "label": "Website", "url": "https://zoe.example.com" },
                          { "label": "Mastodon", "url": "https://mastodon.social/@zoe" } ],
               "articleCount": 42, "createdAt": "2026-11-20T08:00:00Z", "updatedAt": "2026-11-28T16:30:00Z",
@@ -37,6 +38,7 @@ final class AuthorExamples {
 
     static final String HAS_ARTICLES = """
             { "type": "urn:newsroom:problem:conflict", "title": "Conflict", "status": 409,
-              "detail": "The author 'zoe-angstrom' is credited on 3 articles: remove it from them first, or delete with force=true to remove it from every article",
+              "detail": "The author 'zoe-angstrom' is credited on 3 articles: remove it from them first, \
+            or delete with force=true to remove it from every article",
               "instance": "/api/v1/authors/zoe-angstrom" }""";
 }

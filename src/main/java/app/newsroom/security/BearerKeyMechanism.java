@@ -19,8 +19,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Reads {@code Authorization: Bearer <key>}. No header (or a preview token: {@code Preview <token>}) means anonymous; a header that is not a bearer key, or a key
- * that is not live, fails authentication (401 with {@code WWW-Authenticate: Bearer}).
+ * Reads {@code Authorization: Bearer <key>}. No header, or a preview token ({@code Preview <token>}, judged by the
+ * one read it allows), means anonymous; a header that is not a bearer key, or a key that is not live, fails
+ * authentication (401 with {@code WWW-Authenticate: Bearer}).
  */
 @ApplicationScoped
 public class BearerKeyMechanism implements HttpAuthenticationMechanism {

@@ -74,7 +74,9 @@ public final class Examples {
                   { "width": 2400, "height": 1600,
                     "url": "https://img.example.com/2025/10/kremlin-talks.jpg?w=2400&fit=crop&fp-x=0.5&fp-y=0.4" }
                 ],
-                "srcset": "https://img.example.com/2025/10/kremlin-talks.jpg?w=640&fit=crop&fp-x=0.5&fp-y=0.4 640w, https://img.example.com/2025/10/kremlin-talks.jpg?w=1280&fit=crop&fp-x=0.5&fp-y=0.4 1280w, https://img.example.com/2025/10/kremlin-talks.jpg?w=2400&fit=crop&fp-x=0.5&fp-y=0.4 2400w"
+                "srcset": "https://img.example.com/2025/10/kremlin-talks.jpg?w=640&fit=crop&fp-x=0.5&fp-y=0.4 640w, \
+            https://img.example.com/2025/10/kremlin-talks.jpg?w=1280&fit=crop&fp-x=0.5&fp-y=0.4 1280w, \
+            https://img.example.com/2025/10/kremlin-talks.jpg?w=2400&fit=crop&fp-x=0.5&fp-y=0.4 2400w"
               },
               "authors": [
                 { "slug": "rania-aziz", "name": "Rania Aziz",
@@ -183,6 +185,8 @@ public final class Examples {
                   "wordCount": 412,
                   "tags": [ { "slug": "syria", "name": "Syria", "type": "place" } ],
                   "relatedLinks": [],
+                  "mainImage": null,
+                  "authors": [ { "slug": "rania-aziz", "name": "Rania Aziz" } ],
                   "score": 2.4183,
                   "highlights": {
                     "headline": "Syria&#39;s interim president meets <mark>Putin</mark> in Moscow",
@@ -235,6 +239,8 @@ public final class Examples {
                   "tags": [ { "slug": "syria", "name": "Syria", "type": "place" },
                             { "slug": "tartous", "name": "Tartous", "type": "place" } ],
                   "relatedLinks": [],
+                  "mainImage": null,
+                  "authors": [],
                   "score": 7.21,
                   "sharedTags": [ "syria", "tartous" ]
                 }

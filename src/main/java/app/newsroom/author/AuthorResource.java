@@ -272,22 +272,10 @@ public class AuthorResource {
                     @HeaderParam("If-Match")
                     String ifMatch,
             @Context HttpHeaders headers) {
-        if (!service.delete(slug, flag("force", force), ExpectedVersion.ifMatch(ifMatch))) {
+        if (!service.delete(slug, QueryParams.flag("force", force), ExpectedVersion.ifMatch(ifMatch))) {
             throw notFound(slug);
         }
         return Response.noContent().build();
-    }
-
-    /** A boolean query parameter: absent is false; anything but true or false is a 400 naming it. */
-    private static boolean flag(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return false;
-        }
-        return switch (raw.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.badRequest(name, "must be true or false");
-        };
     }
 
     /** Author pages change with their authors, and with the set of public articles (their counts). */
@@ -299,7 +287,7 @@ public class AuthorResource {
     }
 
     private static ProblemException notFound(String slug) {
-        return ProblemException.notFound("No author with the slug '" + slug + "'");
+        return ProblemException.notFound("No author with the slug '" + QueryParams.printable(slug) + "'");
     }
 
     /** The orders a client may name. */

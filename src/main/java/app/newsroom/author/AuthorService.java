@@ -26,6 +26,7 @@ import app.newsroom.author.AuthorDtos.AuthorLink;
 import app.newsroom.author.AuthorDtos.AuthorRequest;
 import app.newsroom.author.AuthorDtos.AuthorResponse;
 import app.newsroom.common.ExternalUrls;
+import app.newsroom.common.Html;
 import app.newsroom.common.Ids;
 import app.newsroom.common.Slugs;
 import app.newsroom.common.Times;
@@ -262,13 +263,13 @@ public class AuthorService {
 
     /** The checks Bean Validation does not make, each a 400 naming its field. */
     private static void check(AuthorRequest request) {
-        if (Images.isMarkup(request.bio())) {
+        if (Html.isMarkup(request.bio())) {
             throw ProblemException.badRequest("bio", "must be plain text, without HTML");
         }
         Images.check(request.image(), "image");
         List<AuthorLink> links = request.links() == null ? List.of() : request.links();
         for (int i = 0; i < links.size(); i++) {
-            if (Images.isMarkup(links.get(i).label())) {
+            if (Html.isMarkup(links.get(i).label())) {
                 throw ProblemException.badRequest("links[" + i + "].label", "must be plain text, without HTML");
             }
             if (!ExternalUrls.isHttp(links.get(i).url())) {

@@ -1,5 +1,7 @@
 package app.newsroom.common;
 
+import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
@@ -52,12 +54,19 @@ public final class Html {
             .addProtocols("img", "src", "http", "https")
             .addEnforcedAttribute("a", "rel", "noopener noreferrer");
 
+    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
+
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private Html() {}
 
     /** Sanitized HTML and its plain text, from one parse. */
     public record Clean(String html, String text) {}
+
+    /** Whether plain text (a caption, a bio, a label) holds something that reads as markup: a tag, a comment, a declaration. */
+    public static boolean isMarkup(String text) {
+        return text != null && MARKUP.matcher(text).find();
+    }
 
     public static Clean clean(String html) {
         if (html == null || html.isBlank()) {

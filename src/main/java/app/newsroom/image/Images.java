@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.newsroom.common.ExternalUrls;
+import app.newsroom.common.Html;
 import app.newsroom.common.NewsroomConfig;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.image.ImageDtos.FocalPoint;
@@ -33,9 +33,6 @@ import app.newsroom.image.ImageDtos.Rendition;
  */
 @ApplicationScoped
 public class Images {
-
-    /** Something that reads as markup: a tag, a comment or a declaration. */
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,22 +81,18 @@ public class Images {
         if (!ExternalUrls.isHttp(image.url())) {
             throw ProblemException.badRequest(field + ".url", "must be an absolute http or https URL");
         }
-        if (isMarkup(image.alt())) {
+        if (Html.isMarkup(image.alt())) {
             throw ProblemException.badRequest(field + ".alt", "must be plain text, without HTML");
         }
-        if (isMarkup(image.caption())) {
+        if (Html.isMarkup(image.caption())) {
             throw ProblemException.badRequest(field + ".caption", "must be plain text, without HTML");
         }
-        if (isMarkup(image.credit())) {
+        if (Html.isMarkup(image.credit())) {
             throw ProblemException.badRequest(field + ".credit", "must be plain text, without HTML");
         }
     }
 
     /** Whether plain text reads as markup: plain-text fields (captions, an author's bio) refuse it. */
-    public static boolean isMarkup(String text) {
-        return text != null && MARKUP.matcher(text).find();
-    }
-
     /** The JSON kept in the database for a checked image; none for none. */
     public static String stored(ImageRequest image) {
         if (image == null) {

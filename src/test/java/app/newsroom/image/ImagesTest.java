@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import app.newsroom.common.Html;
 import app.newsroom.common.error.ProblemException;
 import app.newsroom.image.ImageDtos.FocalPoint;
 import app.newsroom.image.ImageDtos.Image;
@@ -88,8 +89,8 @@ class ImagesTest {
                 () -> Images.check(
                         new ImageRequest("https://example.org/a.jpg", 10, 10, "alt", "<b>x</b>", null, null), "image"));
         assertEquals("image.caption", caption.errors().get(0).field());
-        assertTrue(Images.isMarkup("a <script>"));
-        assertFalse(Images.isMarkup("3 < 4 and AT&T"));
+        assertTrue(Html.isMarkup("a <script>"));
+        assertFalse(Html.isMarkup("3 < 4 and AT&T"));
     }
 
     @Test

@@ -61,6 +61,18 @@ public final class QueryParams {
         return raw.trim();
     }
 
+    /** A boolean query parameter: absent is false; anything but true or false is a 400 naming it. */
+    public static boolean flag(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest(name, "must be true or false");
+        };
+    }
+
     public static <E extends Enum<E>> E enumParam(String name, String raw, Class<E> type, E defaultValue) {
         if (raw == null || raw.isBlank()) {
             return defaultValue;

@@ -223,7 +223,7 @@ class ArticleWriter {
                 List<UUID> credited = knownAuthors.resolve(r.authors());
                 Article article = r.slug() == null ? null : bySlug.get(r.slug());
                 if (article == null) {
-                    article = newArticle(r.slug() != null ? r.slug() : firstFree(baseSlug(r.headline()), taken));
+                    article = newArticle(r.slug() != null ? r.slug() : Slugs.firstFree(baseSlug(r.headline()), taken));
                     taken.add(article.slug);
                     bySlug.put(article.slug, article);
                     fresh.add(article.id);
@@ -419,21 +419,12 @@ class ArticleWriter {
     /** The generated slug: the headline's, with the first free -2, -3... suffix on a clash. */
     private String freeSlug(String headline) {
         String base = baseSlug(headline);
-        return firstFree(base, new HashSet<>(articles.slugsLike(List.of(base))));
+        return Slugs.firstFree(base, new HashSet<>(articles.slugsLike(List.of(base))));
     }
 
     static String baseSlug(String headline) {
         String base = Slugs.slugify(headline);
         return base.isEmpty() ? "article" : base;
-    }
-
-    static String firstFree(String base, Set<String> taken) {
-        for (int n = 1; ; n++) {
-            String candidate = Slugs.withSuffix(base, n);
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
     }
 
     private static String blankToNull(String s) {

@@ -43,6 +43,19 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
         return found.stream().findFirst();
     }
 
+    /** The slugs {@code base} and {@code base-...} that authors have (a slug is [a-z0-9-]: one byte range). */
+    @SuppressWarnings("unchecked")
+    List<String> slugsLike(String base) {
+        return getEntityManager()
+                .createNativeQuery("""
+                        SELECT slug FROM author
+                         WHERE slug COLLATE "C" >= CAST(:base AS text) COLLATE "C"
+                           AND slug COLLATE "C" < (CAST(:base AS text) || '.') COLLATE "C"
+                        """)
+                .setParameter("base", base)
+                .getResultList();
+    }
+
     public List<Author> findBySlugs(Collection<String> slugs) {
         if (slugs.isEmpty()) {
             return List.of();

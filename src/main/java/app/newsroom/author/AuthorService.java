@@ -48,9 +48,8 @@ public class AuthorService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<AuthorLink>> LINKS = new TypeReference<>() {};
     /** Suffixes tried for a generated slug that is taken ("-2" ... "-100") before giving up with a 409. */
-    private static final int MAX_SUFFIX = 100;
-
     private final AuthorRepository authors;
+
     private final Images images;
 
     AuthorService(AuthorRepository authors, Images images) {
@@ -288,18 +287,12 @@ public class AuthorService {
         author.updatedAt = Times.now();
     }
 
-    /** The first of the slug, slug-2, slug-3... that no author has. */
+    /** The first of the slug, slug-2, slug-3... that no author has: one statement, as for articles. */
     private String freeSlug(String base) {
         if (base.isEmpty()) {
             throw ProblemException.badRequest("name", "must contain at least one letter or digit");
         }
-        for (int n = 1; n <= MAX_SUFFIX; n++) {
-            String candidate = Slugs.withSuffix(base, n);
-            if (authors.findBySlug(candidate).isEmpty()) {
-                return candidate;
-            }
-        }
-        throw slugTaken(base);
+        return Slugs.firstFree(base, new HashSet<>(authors.slugsLike(base)));
     }
 
     private static String storedLinks(List<AuthorLink> links) {

@@ -2,6 +2,7 @@ package app.newsroom.common;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -87,6 +88,16 @@ public final class Slugs {
             slug = trimDashes(cutAtWord(slug, MAX_LENGTH));
         }
         return slug;
+    }
+
+    /** The first of {@code base}, {@code base-2}, {@code base-3}... that is not taken. */
+    public static String firstFree(String base, Set<String> taken) {
+        for (int n = 1; ; n++) {
+            String candidate = withSuffix(base, n);
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
     }
 
     /** The slug with a numeric suffix ({@code -2}, {@code -3}...), cut so that the result still fits. */

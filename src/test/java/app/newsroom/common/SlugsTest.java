@@ -1,5 +1,7 @@
 package app.newsroom.common;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlugsTest {
+
+    @Test
+    void shouldTakeTheFirstFreeSuffix() {
+        assertEquals("kremlin-talks", Slugs.firstFree("kremlin-talks", Set.of("kremlin-talks-2")));
+        assertEquals("kremlin-talks-3", Slugs.firstFree("kremlin-talks", Set.of("kremlin-talks", "kremlin-talks-2")));
+    }
 
     @Test
     void shouldSlugifyLatinText() {
